@@ -1,0 +1,64 @@
+package org.powexchange.drafting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.powexchange.security.CurrentUser;
+import org.powexchange.security.Groups;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/exchanges/{id}/candidates")
+public class CandidateController {
+
+    /** Names: letters of any script, spaces, apostrophes, hyphens and dots; nothing that could be markup or code. */
+    static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M}' .\\-]*";
+
+    public record CandidateRecord(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:/-]+",
+                    message = "letters, digits and . _ : / - only") String externalRef,
+            @NotNull @Pattern(regexp = "BRING_HOME|RELEASE", message = "must be BRING_HOME or RELEASE") String side,
+            @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = "must be a name (letters, spaces, ' - .)")
+            String familyName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = "must be a name (letters, spaces, ' - .)")
+            String givenName,
+            @Past LocalDate birthDate,
+            @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9\\p{L}-]*", message = "letters, digits and - only")
+            String serviceNumber,
+            @NotNull @Pattern(regexp = "MILITARY|CIVILIAN", message = "must be MILITARY or CIVILIAN") String category,
+            Boolean seriouslyWoundedSick,
+            @Pattern(regexp = "CONFIRMED_ALIVE|UNCONFIRMED|DECEASED",
+                    message = "must be CONFIRMED_ALIVE, UNCONFIRMED or DECEASED") String lifeStatus,
+            @PastOrPresent LocalDate capturedOn) {
+    }
+
+    public record Submission(@NotEmpty @Size(max = 5000) List<@Valid @NotNull CandidateRecord> records,
+                             Boolean complete) {
+    }
+
+    private final CandidateService service;
+    private final CurrentUser user;
+
+    public CandidateController(CandidateService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @PostMapping
+    public CandidateService.Result submit(@PathVariable UUID id, @Valid @RequestBody Submission body) {
+        CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
+        return service.submit(id, body.records(), !Boolean.FALSE.equals(body.complete()), c.id());
+    }
+}

@@ -1,0 +1,100 @@
+package org.powexchange.drafting;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.powexchange.audit.AuditLog;
+import org.powexchange.exchange.Exchange;
+import org.powexchange.exchange.ExchangeProcess;
+import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.ExchangeService;
+import org.powexchange.exchange.Stage;
+import org.powexchange.people.Category;
+import org.powexchange.people.LifeStatus;
+import org.powexchange.people.Person;
+import org.powexchange.people.PersonRepository;
+import org.powexchange.people.Side;
+import org.powexchange.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes candidate records into an exchange (idempotent per external reference) and wakes drafting. */
+@Service
+public class CandidateService {
+
+    public record Result(int created, int updated, int unchanged, boolean draftingResumed) {
+    }
+
+    private final ExchangeRepository exchanges;
+    private final ExchangeService exchangeService;
+    private final PersonRepository persons;
+    private final RuntimeService runtime;
+    private final AuditLog audit;
+
+    public CandidateService(ExchangeRepository exchanges, ExchangeService exchangeService, PersonRepository persons,
+                            RuntimeService runtime, AuditLog audit) {
+        this.exchanges = exchanges;
+        this.exchangeService = exchangeService;
+        this.persons = persons;
+        this.runtime = runtime;
+        this.audit = audit;
+    }
+
+    /** All or nothing: one bad record refuses the whole submission (validated before this point). */
+    @Transactional
+    public Result submit(UUID exchangeId, List<CandidateController.CandidateRecord> records, boolean complete,
+                         String actor) {
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        String stage = exchangeService.stage(e);
+        if (!Stage.DRAFTING.equals(stage)) {
+            throw ApiException.conflict(null, "candidate records are accepted while drafting; the exchange is in stage "
+                    + stage);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (CandidateController.CandidateRecord r : records) {
+            Person incoming = toPerson(exchangeId, r);
+            var existing = persons.findByRef(exchangeId, incoming.side(), incoming.externalRef());
+            if (existing.isEmpty()) {
+                persons.insert(incoming);
+                created++;
+            } else if (sameContent(existing.get(), incoming)) {
+                unchanged++;
+            } else {
+                persons.update(withId(incoming, existing.get().id()));
+                updated++;
+            }
+        }
+        audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
+                "created " + created + ", updated " + updated + ", unchanged " + unchanged);
+        boolean resumed = complete && !runtime.createMessageCorrelation(ExchangeProcess.MSG_CANDIDATES_SUBMITTED)
+                .processInstanceBusinessKey(exchangeId.toString())
+                .correlateAllWithResult().isEmpty();
+        return new Result(created, updated, unchanged, resumed);
+    }
+
+    private static Person toPerson(UUID exchangeId, CandidateController.CandidateRecord r) {
+        Side side = Side.valueOf(r.side());
+        LifeStatus life = r.lifeStatus() != null ? LifeStatus.valueOf(r.lifeStatus())
+                // the people we hold are alive and known to us
+                : side == Side.RELEASE ? LifeStatus.CONFIRMED_ALIVE : LifeStatus.UNCONFIRMED;
+        return new Person(0, exchangeId, side, r.externalRef(), r.familyName().strip(), r.givenName().strip(),
+                r.birthDate(), r.serviceNumber(), Category.valueOf(r.category()),
+                Boolean.TRUE.equals(r.seriouslyWoundedSick()), life, r.capturedOn(), null);
+    }
+
+    private static boolean sameContent(Person a, Person b) {
+        return a.familyName().equals(b.familyName()) && a.givenName().equals(b.givenName())
+                && Objects.equals(a.birthDate(), b.birthDate())
+                && Objects.equals(a.serviceNumber(), b.serviceNumber())
+                && a.category() == b.category() && a.seriouslyWoundedSick() == b.seriouslyWoundedSick()
+                && a.lifeStatus() == b.lifeStatus() && Objects.equals(a.capturedOn(), b.capturedOn());
+    }
+
+    private static Person withId(Person p, long id) {
+        return new Person(id, p.exchangeId(), p.side(), p.externalRef(), p.familyName(), p.givenName(), p.birthDate(),
+                p.serviceNumber(), p.category(), p.seriouslyWoundedSick(), p.lifeStatus(), p.capturedOn(), p.priority());
+    }
+}

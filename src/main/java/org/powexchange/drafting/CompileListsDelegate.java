@@ -1,0 +1,30 @@
+package org.powexchange.drafting;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.powexchange.exchange.ExchangeProcess;
+import org.springframework.stereotype.Component;
+
+/** "Compile the lists": ranks the candidates and proposes both lists; the counts go to the drafter's form. */
+@Component("compileLists")
+public class CompileListsDelegate implements JavaDelegate {
+
+    private final DraftingService drafting;
+
+    public CompileListsDelegate(DraftingService drafting) {
+        this.drafting = drafting;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        DraftingService.Compiled c = drafting.compile(
+                UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)));
+        execution.setVariable(DraftingProcess.CANDIDATE_COUNT, c.candidates());
+        execution.setVariable(DraftingProcess.BRING_HOME_COUNT, c.bringHome());
+        execution.setVariable(DraftingProcess.RELEASE_COUNT, c.release());
+        execution.setVariable(DraftingProcess.ART109_COUNT, c.art109());
+        // a previous "send back" must not decide the next round
+        execution.removeVariable(DraftingProcess.LISTS_DECISION);
+    }
+}

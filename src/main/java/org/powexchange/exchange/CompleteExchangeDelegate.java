@@ -1,0 +1,22 @@
+package org.powexchange.exchange;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Close the exchange": every phase is done; the exchange is marked completed. */
+@Component("completeExchange")
+public class CompleteExchangeDelegate implements JavaDelegate {
+
+    private final ExchangeService exchanges;
+
+    public CompleteExchangeDelegate(ExchangeService exchanges) {
+        this.exchanges = exchanges;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        exchanges.complete(UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)), "system");
+    }
+}

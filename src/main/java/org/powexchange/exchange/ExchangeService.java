@@ -1,0 +1,168 @@
+package org.powexchange.exchange;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.powexchange.audit.AuditLog;
+import org.powexchange.people.EntryStatus;
+import org.powexchange.people.ListEntryRepository;
+import org.powexchange.people.Side;
+import org.powexchange.web.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates exchanges, starts their process, records ratification and reports where they stand. */
+@Service
+public class ExchangeService {
+
+    private final ExchangeRepository exchanges;
+    private final PhaseRepository phases;
+    private final ListEntryRepository entries;
+    private final RuntimeService runtime;
+    private final AuditLog audit;
+
+    public ExchangeService(ExchangeRepository exchanges, PhaseRepository phases, ListEntryRepository entries,
+                           RuntimeService runtime, AuditLog audit) {
+        this.exchanges = exchanges;
+        this.phases = phases;
+        this.entries = entries;
+        this.runtime = runtime;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Exchange create(String agreementRef, String title, int formulaSize, List<Integer> phaseSizes, String actor) {
+        if (phaseSizes.stream().mapToInt(Integer::intValue).sum() != formulaSize) {
+            throw ApiException.badRequest("phaseSizes", "the phase sizes must add up to the formula size " + formulaSize);
+        }
+        if (exchanges.findByAgreementRef(agreementRef).isPresent()) {
+            throw ApiException.conflict("agreementRef", "an exchange with agreement reference '" + agreementRef
+                    + "' already exists");
+        }
+        Exchange e = new Exchange(UUID.randomUUID(), agreementRef, title, formulaSize, List.copyOf(phaseSizes),
+                Exchange.ACTIVE, null, null, null, OffsetDateTime.now(), actor, null);
+        try {
+            exchanges.insert(e);
+        } catch (DuplicateKeyException race) {
+            throw ApiException.conflict("agreementRef", "an exchange with agreement reference '" + agreementRef
+                    + "' already exists");
+        }
+        audit.record(e.id(), actor, "EXCHANGE_CREATED", agreementRef,
+                "formula " + formulaSize + " for " + formulaSize + ", phases " + phaseSizes);
+        ProcessInstance pi = runtime.startProcessInstanceByKey(ExchangeProcess.PROCESS_KEY, e.id().toString(),
+                Variables.createVariables().putValue(ExchangeProcess.VAR_EXCHANGE_ID, e.id().toString()));
+        exchanges.setProcessInstance(e.id(), pi.getId());
+        return exchanges.find(e.id()).orElseThrow();
+    }
+
+    public Exchange get(UUID id) {
+        return exchanges.find(id).orElseThrow(() -> ApiException.notFound("exchange " + id));
+    }
+
+    public List<Exchange> list(int limit, int offset) {
+        return exchanges.list(limit, offset);
+    }
+
+    /** The formal ratification starts the clock: phase 1 is due a configured time after the signature. */
+    @Transactional
+    public Exchange ratify(UUID id, String documentRef, OffsetDateTime signedAt, String actor) {
+        Exchange e = exchanges.lock(id).orElseThrow(() -> ApiException.notFound("exchange " + id));
+        if (e.ratifiedAt() != null) {
+            throw ApiException.conflict("documentRef", "the exchange was already ratified by " + e.ratificationDoc());
+        }
+        if (!Stage.AWAITING_RATIFICATION.equals(stage(e))) {
+            throw ApiException.conflict(null, "the exchange is in stage " + stage(e)
+                    + "; ratification is recorded only after neutral verification");
+        }
+        if (signedAt.isAfter(OffsetDateTime.now().plusMinutes(5))) {
+            throw ApiException.badRequest("signedAt", "the time of signature cannot lie in the future");
+        }
+        exchanges.setRatified(id, signedAt, documentRef);
+        audit.record(id, actor, "EXCHANGE_RATIFIED", documentRef, "signed at " + signedAt);
+        runtime.createMessageCorrelation(ExchangeProcess.MSG_RATIFIED)
+                .processInstanceBusinessKey(id.toString())
+                .correlateWithResult();
+        return exchanges.find(id).orElseThrow();
+    }
+
+    /** The stage an exchange is in, read from its running process rather than stored twice. */
+    public String stage(Exchange e) {
+        if (Exchange.COMPLETED.equals(e.status())) {
+            return Stage.COMPLETED;
+        }
+        if (e.processInstanceId() == null) {
+            return Stage.CREATED;
+        }
+        if (runtime.createProcessInstanceQuery().processInstanceId(e.processInstanceId()).count() == 0) {
+            return Stage.ENDED;
+        }
+        List<String> active = runtime.getActiveActivityIds(e.processInstanceId());
+        for (String a : active) {
+            String s = Stage.ofActivity(a);
+            if (s != null) {
+                return s;
+            }
+        }
+        return Stage.IN_PROGRESS;
+    }
+
+    public Map<String, Object> status(UUID id) {
+        Exchange e = get(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", e.id());
+        out.put("agreementRef", e.agreementRef());
+        if (e.title() != null) {
+            out.put("title", e.title());
+        }
+        out.put("stage", stage(e));
+        out.put("formulaSize", e.formulaSize());
+        out.put("phaseSizes", e.phaseSizes());
+        if (e.ratifiedAt() != null) {
+            out.put("ratifiedAt", e.ratifiedAt());
+            out.put("ratificationDoc", e.ratificationDoc());
+        }
+        Map<Side, Map<EntryStatus, Integer>> counts = entries.counts(id);
+        Map<String, Object> sides = new LinkedHashMap<>();
+        counts.forEach((side, byStatus) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("total", byStatus.values().stream().mapToInt(Integer::intValue).sum());
+            byStatus.forEach((s, n) -> c.put(s.name(), n));
+            sides.put(side.name(), c);
+        });
+        out.put("counts", sides);
+        List<Map<String, Object>> ph = new ArrayList<>();
+        for (Phase p : phases.list(id)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("phaseNo", p.phaseNo());
+            m.put("plannedSize", p.plannedSize());
+            m.put("dueAt", p.dueAt());
+            m.put("status", p.status());
+            if (p.receivedCount() != null) {
+                m.put("received", p.receivedCount());
+                m.put("handedOver", p.handedOverCount());
+                m.put("art109", p.art109Count());
+                m.put("parityHolds", p.parityHolds());
+            }
+            ph.add(m);
+        }
+        out.put("phases", ph);
+        out.put("parityHolds", ph.stream().allMatch(m -> !Boolean.FALSE.equals(m.get("parityHolds"))));
+        if (e.completedAt() != null) {
+            out.put("completedAt", e.completedAt());
+        }
+        return out;
+    }
+
+    @Transactional
+    public void complete(UUID id, String actor) {
+        exchanges.setCompleted(id, OffsetDateTime.now());
+        audit.record(id, actor, "EXCHANGE_COMPLETED", null, null);
+    }
+}

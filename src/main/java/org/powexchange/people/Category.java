@@ -1,0 +1,5 @@
+package org.powexchange.people;
+
+public enum Category {
+    MILITARY, CIVILIAN
+}

@@ -1,0 +1,19 @@
+package org.powexchange.people;
+
+/** Where a person stands on an exchange's lists, from drafting to handover. */
+public enum EntryStatus {
+    /** submitted, not yet compiled into a list */
+    CANDIDATE,
+    /** on the proposed list at the formula size (or exempt from it under art. 109) */
+    PROPOSED,
+    /** next in line, replaces a person who drops out */
+    RESERVE,
+    /** kept track of, not on a list: life not confirmed, or deceased */
+    TRACKED,
+    AWAITING_VERIFICATION,
+    VERIFIED,
+    FAILED_VERIFICATION,
+    SCHEDULED,
+    HANDED_OVER,
+    NOT_EXCHANGED
+}

@@ -1,0 +1,98 @@
+package org.powexchange.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Persons × exchange: which list, which phase, which status. */
+@Repository
+public class ListEntryRepository {
+
+    /** A list entry joined with its person, as most steps need both. */
+    public record Row(ListEntry entry, Person person) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ListEntryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID exchangeId, long personId, Side list, EntryStatus status) {
+        jdbc.sql("insert into list_entry (exchange_id, person_id, list_name, status, updated_at) values (?, ?, ?, ?, ?)")
+                .params(exchangeId, personId, list.name(), status.name(), OffsetDateTime.now()).update();
+    }
+
+    public void update(long entryId, Integer rankNo, Integer phaseNo, EntryStatus status, String reason) {
+        jdbc.sql("update list_entry set rank_no = ?, phase_no = ?, status = ?, status_reason = ?, updated_at = ? where id = ?")
+                .params(rankNo, phaseNo, status.name(), reason, OffsetDateTime.now(), entryId).update();
+    }
+
+    public void setStatus(long entryId, EntryStatus status, String reason) {
+        jdbc.sql("update list_entry set status = ?, status_reason = ?, updated_at = ? where id = ?")
+                .params(status.name(), reason, OffsetDateTime.now(), entryId).update();
+    }
+
+    /** Moves every entry of a list in one status to another, e.g. PROPOSED to AWAITING_VERIFICATION. */
+    public int moveAll(UUID exchangeId, Collection<EntryStatus> from, EntryStatus to) {
+        return jdbc.sql("update list_entry set status = :to, updated_at = :now where exchange_id = :ex and status in (:from)")
+                .param("to", to.name()).param("now", OffsetDateTime.now()).param("ex", exchangeId)
+                .param("from", from.stream().map(Enum::name).toList()).update();
+    }
+
+    public List<Row> rows(UUID exchangeId) {
+        return jdbc.sql("select e.id as e_id, e.list_name, e.rank_no, e.phase_no, e.status, e.status_reason, p.* "
+                        + "from list_entry e join person p on p.id = e.person_id where e.exchange_id = ? "
+                        + "order by e.list_name, e.rank_no nulls last, p.id")
+                .param(exchangeId).query(ListEntryRepository::mapRow).list();
+    }
+
+    public List<Row> rows(UUID exchangeId, Side list, EntryStatus status) {
+        return rows(exchangeId).stream()
+                .filter(r -> r.entry().list() == list && r.entry().status() == status).toList();
+    }
+
+    public List<Row> phaseRows(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select e.id as e_id, e.list_name, e.rank_no, e.phase_no, e.status, e.status_reason, p.* "
+                        + "from list_entry e join person p on p.id = e.person_id where e.exchange_id = ? and e.phase_no = ? "
+                        + "order by e.list_name, e.rank_no nulls last, p.id")
+                .params(exchangeId, phaseNo).query(ListEntryRepository::mapRow).list();
+    }
+
+    public Optional<Row> row(UUID exchangeId, long personId) {
+        return jdbc.sql("select e.id as e_id, e.list_name, e.rank_no, e.phase_no, e.status, e.status_reason, p.* "
+                        + "from list_entry e join person p on p.id = e.person_id where e.exchange_id = ? and p.id = ?")
+                .params(exchangeId, personId).query(ListEntryRepository::mapRow).optional();
+    }
+
+    /** Counts per list and status, for status pages and task forms. */
+    public Map<Side, Map<EntryStatus, Integer>> counts(UUID exchangeId) {
+        Map<Side, Map<EntryStatus, Integer>> out = new EnumMap<>(Side.class);
+        for (Side s : Side.values()) {
+            out.put(s, new EnumMap<>(EntryStatus.class));
+        }
+        jdbc.sql("select list_name, status, count(*) as n from list_entry where exchange_id = ? group by list_name, status")
+                .param(exchangeId)
+                .query(rs -> {
+                    out.get(Side.valueOf(rs.getString("list_name")))
+                            .put(EntryStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
+        return out;
+    }
+
+    static Row mapRow(ResultSet rs, int n) throws SQLException {
+        Person p = PersonRepository.map(rs, n);
+        ListEntry e = new ListEntry(rs.getLong("e_id"), p.exchangeId(), p.id(), Side.valueOf(rs.getString("list_name")),
+                (Integer) rs.getObject("rank_no"), (Integer) rs.getObject("phase_no"),
+                EntryStatus.valueOf(rs.getString("status")), rs.getString("status_reason"));
+        return new Row(e, p);
+    }
+}

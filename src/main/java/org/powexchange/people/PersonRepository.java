@@ -1,0 +1,71 @@
+package org.powexchange.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PersonRepository {
+
+    private final JdbcClient jdbc;
+
+    public PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Person p) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "
+                        + "service_number, category, seriously_wounded_sick, life_status, captured_on, priority, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(p.exchangeId(), p.side().name(), p.externalRef(), p.familyName(), p.givenName(), p.birthDate(),
+                        p.serviceNumber(), p.category().name(), p.seriouslyWoundedSick(), p.lifeStatus().name(),
+                        p.capturedOn(), p.priority(), OffsetDateTime.now())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public void update(Person p) {
+        jdbc.sql("update person set family_name = ?, given_name = ?, birth_date = ?, service_number = ?, category = ?, "
+                        + "seriously_wounded_sick = ?, life_status = ?, captured_on = ? where id = ?")
+                .params(p.familyName(), p.givenName(), p.birthDate(), p.serviceNumber(), p.category().name(),
+                        p.seriouslyWoundedSick(), p.lifeStatus().name(), p.capturedOn(), p.id())
+                .update();
+    }
+
+    public void setPriority(long personId, int priority) {
+        jdbc.sql("update person set priority = ? where id = ?").params(priority, personId).update();
+    }
+
+    public Optional<Person> find(UUID exchangeId, long id) {
+        return jdbc.sql("select * from person where exchange_id = ? and id = ?").params(exchangeId, id)
+                .query(PersonRepository::map).optional();
+    }
+
+    public Optional<Person> findByRef(UUID exchangeId, Side side, String externalRef) {
+        return jdbc.sql("select * from person where exchange_id = ? and side = ? and external_ref = ?")
+                .params(exchangeId, side.name(), externalRef).query(PersonRepository::map).optional();
+    }
+
+    public List<Person> findByExchange(UUID exchangeId) {
+        return jdbc.sql("select * from person where exchange_id = ? order by id").param(exchangeId)
+                .query(PersonRepository::map).list();
+    }
+
+    static Person map(ResultSet rs, int n) throws SQLException {
+        return new Person(rs.getLong("id"), rs.getObject("exchange_id", UUID.class), Side.valueOf(rs.getString("side")),
+                rs.getString("external_ref"), rs.getString("family_name"), rs.getString("given_name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("service_number"),
+                Category.valueOf(rs.getString("category")), rs.getBoolean("seriously_wounded_sick"),
+                LifeStatus.valueOf(rs.getString("life_status")), rs.getObject("captured_on", LocalDate.class),
+                (Integer) rs.getObject("priority"));
+    }
+}

@@ -1,0 +1,52 @@
+package org.powexchange.verification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.powexchange.security.CurrentUser;
+import org.powexchange.security.Groups;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/exchanges/{id}/verification-results")
+public class VerificationController {
+
+    public record Result(@NotNull @Positive Long personId, @NotNull VerificationOutcome outcome,
+                         @Size(max = 2000) @Pattern(regexp = "[^<>{}$#]*", message = "must not contain < > { } $ #")
+                         String evidence) {
+    }
+
+    public record Batch(@NotEmpty @Size(max = 5000) List<@Valid @NotNull Result> results) {
+    }
+
+    private final VerificationService service;
+    private final CurrentUser user;
+
+    public VerificationController(VerificationService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @PostMapping
+    public VerificationService.Recorded record(@PathVariable UUID id, @Valid @RequestBody Batch body) {
+        CurrentUser.Caller c = user.require(Groups.NEUTRAL_PARTY);
+        return service.record(id, body.results().stream()
+                .map(r -> new VerificationService.Incoming(r.personId(), r.outcome(), r.evidence())).toList(), c.id());
+    }
+
+    @GetMapping
+    public List<VerificationRepository.Result> list(@PathVariable UUID id) {
+        user.require(Groups.NEUTRAL_PARTY, Groups.COORDINATION_STAFF);
+        return service.list(id);
+    }
+}

@@ -1,0 +1,53 @@
+package org.powexchange.verification;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class VerificationRepository {
+
+    public record Result(UUID exchangeId, long personId, VerificationOutcome outcome, String evidence,
+                         String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public VerificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Result r) {
+        jdbc.sql("insert into verification_result (exchange_id, person_id, outcome, evidence, recorded_by, recorded_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(r.exchangeId(), r.personId(), r.outcome().name(), r.evidence(), r.recordedBy(), r.recordedAt())
+                .update();
+    }
+
+    public Optional<Result> find(UUID exchangeId, long personId) {
+        return jdbc.sql("select * from verification_result where exchange_id = ? and person_id = ?")
+                .params(exchangeId, personId).query(VerificationRepository::map).optional();
+    }
+
+    public List<Result> list(UUID exchangeId) {
+        return jdbc.sql("select * from verification_result where exchange_id = ? order by person_id").param(exchangeId)
+                .query(VerificationRepository::map).list();
+    }
+
+    /** People still awaiting verification without a result. */
+    public int outstanding(UUID exchangeId) {
+        return jdbc.sql("select count(*) from list_entry e where e.exchange_id = ? and e.status = 'AWAITING_VERIFICATION' "
+                        + "and not exists (select 1 from verification_result v where v.exchange_id = e.exchange_id "
+                        + "and v.person_id = e.person_id)")
+                .param(exchangeId).query(Integer.class).single();
+    }
+
+    private static Result map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Result(rs.getObject("exchange_id", UUID.class), rs.getLong("person_id"),
+                VerificationOutcome.valueOf(rs.getString("outcome")), rs.getString("evidence"),
+                rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class));
+    }
+}
