@@ -27,9 +27,8 @@ public class ReviewRepository {
     }
 
     public int lastRound(UUID exchangeId) {
-        Integer max = jdbc.sql("select max(review_round) from agency_review where exchange_id = ?").param(exchangeId)
-                .query(Integer.class).single();
-        return max == null ? 0 : max;
+        return jdbc.sql("select coalesce(max(review_round), 0) from agency_review where exchange_id = ?")
+                .param(exchangeId).query(Integer.class).single();
     }
 
     public List<Review> list(UUID exchangeId) {

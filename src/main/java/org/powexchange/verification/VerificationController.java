@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
@@ -14,11 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/exchanges/{id}/verification-results")
 public class VerificationController {
 
     public record Result(@NotNull @Positive Long personId, @NotNull VerificationOutcome outcome,
@@ -37,14 +36,21 @@ public class VerificationController {
         this.user = user;
     }
 
-    @PostMapping
+    @PostMapping("/api/exchanges/{id}/verification-results")
     public VerificationService.Recorded record(@PathVariable UUID id, @Valid @RequestBody Batch body) {
         CurrentUser.Caller c = user.require(Groups.NEUTRAL_PARTY);
         return service.record(id, body.results().stream()
                 .map(r -> new VerificationService.Incoming(r.personId(), r.outcome(), r.evidence())).toList(), c.id());
     }
 
-    @GetMapping
+    /** What the neutral party must verify: identity data of the people awaiting it, nothing more. */
+    @GetMapping("/api/exchanges/{id}/verification-requests")
+    public List<Map<String, Object>> requests(@PathVariable UUID id) {
+        user.require(Groups.NEUTRAL_PARTY, Groups.COORDINATION_STAFF);
+        return service.awaiting(id);
+    }
+
+    @GetMapping("/api/exchanges/{id}/verification-results")
     public List<VerificationRepository.Result> list(@PathVariable UUID id) {
         user.require(Groups.NEUTRAL_PARTY, Groups.COORDINATION_STAFF);
         return service.list(id);

@@ -96,6 +96,23 @@ public class VerificationService {
         return new Recorded(recorded, unchanged, outstanding, complete);
     }
 
+    public List<Map<String, Object>> awaiting(UUID exchangeId) {
+        exchangeService.get(exchangeId);
+        return entries.rows(exchangeId).stream()
+                .filter(r -> r.entry().status() == EntryStatus.AWAITING_VERIFICATION)
+                .map(r -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("personId", r.person().id());
+                    m.put("side", r.person().side());
+                    m.put("familyName", r.person().familyName());
+                    m.put("givenName", r.person().givenName());
+                    m.put("birthDate", r.person().birthDate());
+                    m.put("seriouslyWoundedSick", r.person().seriouslyWoundedSick());
+                    m.put("hasResult", results.find(exchangeId, r.person().id()).isPresent());
+                    return m;
+                }).toList();
+    }
+
     public List<VerificationRepository.Result> list(UUID exchangeId) {
         exchangeService.get(exchangeId);
         return results.list(exchangeId);

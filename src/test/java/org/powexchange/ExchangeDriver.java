@@ -1,0 +1,122 @@
+package org.powexchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Drives an exchange the way its users do: integrators through /api, officials by completing their
+ * tasks as themselves. Shared by the scenario tests of every stage.
+ */
+public class ExchangeDriver {
+
+    public static final Map<String, String> USERS = Map.of(
+            "coordination-staff", "staff:demo-staff-pw",
+            "defence", "defence:demo-defence-pw",
+            "military-intelligence", "hur:demo-hur-pw",
+            "security-service", "sbu:demo-sbu-pw",
+            "foreign-intelligence", "szru:demo-szru-pw",
+            "interior", "interior:demo-interior-pw",
+            "ombudsman", "ombudsman:demo-ombudsman-pw",
+            "neutral-party", "icrc:demo-icrc-pw");
+
+    public static final Map<String, String> REVIEW_TASKS = Map.of(
+            "defence", "Task_ReviewDefence",
+            "military-intelligence", "Task_ReviewMilitaryIntelligence",
+            "security-service", "Task_ReviewSecurityService",
+            "foreign-intelligence", "Task_ReviewForeignIntelligence",
+            "interior", "Task_ReviewInterior",
+            "ombudsman", "Task_ReviewOmbudsman");
+
+    private final TestRestTemplate http;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    public ExchangeDriver(TestRestTemplate http, TaskService tasks, IdentityService identity) {
+        this.http = http;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    public TestRestTemplate as(String group) {
+        String[] up = USERS.get(group).split(":");
+        return http.withBasicAuth(up[0], up[1]);
+    }
+
+    public static String userOf(String group) {
+        return USERS.get(group).split(":")[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> post(String group, String path, Object body, int expectedStatus) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> r = as(group).exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), Map.class);
+        assertThat(r.getStatusCode().value()).as("POST " + path + " -> " + r.getBody()).isEqualTo(expectedStatus);
+        return r.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> get(String group, String path) {
+        ResponseEntity<Map> r = as(group).getForEntity(path, Map.class);
+        assertThat(r.getStatusCode().value()).as("GET " + path).isEqualTo(200);
+        return r.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(String group, String path) {
+        ResponseEntity<List> r = as(group).getForEntity(path, List.class);
+        assertThat(r.getStatusCode().value()).as("GET " + path).isEqualTo(200);
+        return r.getBody();
+    }
+
+    public String createExchange(String ref, int formula, List<Integer> phases) {
+        return (String) post("coordination-staff", "/api/exchanges",
+                Map.of("agreementRef", ref, "formulaSize", formula, "phaseSizes", phases), 201).get("id");
+    }
+
+    public static Map<String, Object> person(String ref, String side, String family, String given, String category,
+                                             boolean art109, String life) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("externalRef", ref);
+        m.put("side", side);
+        m.put("familyName", family);
+        m.put("givenName", given);
+        m.put("category", category);
+        m.put("seriouslyWoundedSick", art109);
+        if (life != null) {
+            m.put("lifeStatus", life);
+        }
+        return m;
+    }
+
+    /** The single open task of the exchange with this definition key. */
+    public Task task(String exchangeId, String key) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(exchangeId).taskDefinitionKey(key).list();
+        assertThat(open).as("open task " + key).hasSize(1);
+        return open.get(0);
+    }
+
+    /** Completes a task as a member of the group, with the engine's authorization checks on. */
+    public void complete(String group, Task task, Map<String, Object> variables) {
+        String user = userOf(group);
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.powexchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of every test that needs the application: one Spring context (in-memory H2, job executor off,
+ * real HTTP port) shared by the whole suite so it stays fast on two cores.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected TaskService tasks;
+    @Autowired
+    protected ManagementService management;
+    @Autowired
+    protected TestRestTemplate http;
+    @LocalServerPort
+    protected int port;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    /** The job executor is off in tests: run due async continuations of the exchange until none is left. */
+    protected void runJobs(String businessKey) {
+        for (int i = 0; i < 50; i++) {
+            List<Job> jobs = management.createJobQuery().executable().messages().list().stream()
+                    .filter(j -> j.getProcessInstanceId() != null && businessKey.equals(runtime.createProcessInstanceQuery()
+                            .processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey()))
+                    .toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+        assertThat(false).as("jobs keep coming for " + businessKey).isTrue();
+    }
+
+    protected TestRestTemplate as(String user, String password) {
+        return http.withBasicAuth(user, password);
+    }
+}

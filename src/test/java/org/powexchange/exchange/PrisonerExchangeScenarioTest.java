@@ -1,0 +1,179 @@
+package org.powexchange.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.powexchange.ExchangeDriver;
+import org.powexchange.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One exchange from the first candidate records to the last handover, through every stage:
+ * a send-back in drafting, an objection in review, a failed verification, the 48-hour breach of
+ * phase 1 fired as a job, and an unbalanced phase 2 settled by the Staff.
+ */
+class PrisonerExchangeScenarioTest extends IntegrationTest {
+
+    @Autowired
+    IdentityService identity;
+
+    ExchangeDriver d;
+
+    @BeforeEach
+    void driver() {
+        d = new ExchangeDriver(http, tasks, identity);
+    }
+
+    @Test
+    void anExchangeRunsFromDraftToLastHandover() {
+        String ex = d.createExchange("SCENARIO-FULL-1", 2, List.of(1, 1));
+        ProcessInstance main = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                .processDefinitionKey("prisoner-exchange").singleResult();
+        assertThat(main).isWaitingAt("CallActivity_ListDrafting");
+
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
+                ExchangeDriver.person("H-1", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("H-2", "BRING_HOME", "Pryklad", "Petro", "MILITARY", true, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("H-3", "BRING_HOME", "Vigadana", "Olena", "CIVILIAN", false, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("H-4", "BRING_HOME", "Zagublenyi", "Taras", "MILITARY", false, null),
+                ExchangeDriver.person("H-5", "BRING_HOME", "Uyavnyi", "Mykola", "MILITARY", false, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("R-1", "RELEASE", "Fiktivov", "Boris", "MILITARY", false, null),
+                ExchangeDriver.person("R-2", "RELEASE", "Primerov", "Gleb", "MILITARY", false, null),
+                ExchangeDriver.person("R-3", "RELEASE", "Obraztsov", "Dmitri", "MILITARY", false, null))), 200);
+
+        // drafting: the drafter sends the lists back once, then confirms the recompiled lists
+        ProcessInstance drafting = calledInstance(main, "list-drafting");
+        assertThat(drafting).isWaitingAt("Task_ConfirmLists");
+        assertThat(runtime.getVariable(drafting.getId(), "bringHomeCount")).isEqualTo(3); // 2 + one art. 109
+        assertThat(runtime.getVariable(drafting.getId(), "art109Count")).isEqualTo(1);
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"),
+                Map.of("listsDecision", "SEND_BACK", "draftingComment", "check the civilian's record"));
+        assertThat(drafting).isWaitingAt("Event_CandidatesSubmitted");
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
+                ExchangeDriver.person("H-3", "BRING_HOME", "Vigadana", "Olena", "CIVILIAN", false, "CONFIRMED_ALIVE"))),
+                200);
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
+        assertThat(drafting).isEnded();
+
+        // review, round 1: the security service objects, the lists go back to drafting
+        reviewAll(ex, "security-service");
+        runJobs(ex);
+        assertThat(main).isWaitingAt("CallActivity_ListDrafting");
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
+                ExchangeDriver.person("H-1", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"))),
+                200);
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
+        // round 2: all approve
+        reviewAll(ex, null);
+        runJobs(ex);
+        assertThat(main).isWaitingAt("CallActivity_NeutralVerification");
+        List<Map<String, Object>> reviews = d.list("coordination-staff", "/api/exchanges/" + ex + "/reviews");
+        assertThat(reviews).hasSize(12);
+        assertThat(reviews).filteredOn(r -> "REJECT".equals(r.get("decision"))).singleElement()
+                .satisfies(r -> assertThat(r.get("agency")).isEqualTo("security-service"));
+
+        // verification: one person on each side fails; the rest are verified
+        List<Map<String, Object>> awaiting = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests");
+        assertThat(awaiting).hasSize(5); // 3 to bring home (one art. 109) + 2 to release
+        List<Map<String, Object>> results = awaiting.stream().map(p -> Map.<String, Object>of(
+                "personId", p.get("personId"),
+                "outcome", "Primerov".equals(p.get("familyName")) ? "CONSENT_REFUSED" : "VERIFIED",
+                "evidence", "private interview")).toList();
+        Map<String, Object> recorded = d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results",
+                Map.of("results", results), 200);
+        assertThat(recorded).containsEntry("recorded", 5).containsEntry("verificationComplete", true);
+        assertThat(main).isWaitingAt("Event_ExchangeRatified");
+
+        // ratification starts the clock: phase 1 due 48 hours after signature
+        OffsetDateTime signed = OffsetDateTime.now().minusHours(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/ratification",
+                Map.of("documentRef", "RAT-2026-01", "signedAt", signed.toString()), 200);
+        assertThat(main).isWaitingAt("CallActivity_PhaseHandover");
+        Map<String, Object> status = d.get("coordination-staff", "/api/exchanges/" + ex);
+        assertThat(status.get("stage")).isEqualTo("HANDOVER");
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) status.get("phases");
+        assertThat(phases).hasSize(2);
+        assertThat(OffsetDateTime.parse((String) phases.get(0).get("dueAt")).toInstant())
+                .isEqualTo(signed.plusHours(48).toInstant());
+
+        // phase 1: its 48-hour deadline passes first; the Staff decides; then the handover is confirmed
+        ProcessInstance phase1 = calledInstance(main, "phase-handover");
+        Job deadline = management.createJobQuery().processInstanceId(phase1.getId()).timers().singleResult();
+        assertThat(deadline.getDuedate().toInstant()).isEqualTo(signed.plusHours(48).toInstant());
+        management.executeJob(deadline.getId());
+        assertThat(phase1).isWaitingAt("Task_HandleDeadlineBreach", "Task_ConfirmHandover");
+        d.complete("coordination-staff", d.task(ex, "Task_HandleDeadlineBreach"),
+                Map.of("breachDecision", "CONTINUE", "breachComment", "convoy delayed at the checkpoint"));
+        Map<Long, String> phase1People = scheduled(ex, 1);
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmHandover"), Map.of(
+                "crossedHome", ids(phase1People, "BRING_HOME"),
+                "crossedReleased", ids(phase1People, "RELEASE")));
+        assertThat(phase1).isEnded();
+        HistoricProcessInstance p1 = historyService().createHistoricProcessInstanceQuery()
+                .processInstanceId(phase1.getId()).singleResult();
+        assertThat(p1.getState()).isEqualTo("COMPLETED");
+
+        // phase 2: the person who refused consent leaves our side one short; parity fails and the Staff decides
+        ProcessInstance phase2 = calledInstance(main, "phase-handover");
+        Map<Long, String> phase2People = scheduled(ex, 2);
+        assertThat(ids(phase2People, "RELEASE")).isEmpty();
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmHandover"), Map.of(
+                "crossedHome", ids(phase2People, "BRING_HOME"),
+                "crossedReleased", List.of(),
+                "handoverComment", "no counterpart after a refusal of consent"));
+        assertThat(phase2).isWaitingAt("Task_ReviewDiscrepancy");
+        d.complete("coordination-staff", d.task(ex, "Task_ReviewDiscrepancy"),
+                Map.of("discrepancyDecision", "ESCALATE", "discrepancyComment", "raise at the next negotiation round"));
+        assertThat(phase2).isEnded();
+        assertThat(main).isEnded().hasPassed("Task_CompleteExchange");
+
+        status = d.get("coordination-staff", "/api/exchanges/" + ex);
+        assertThat(status.get("stage")).isEqualTo("COMPLETED");
+        assertThat(status.get("parityHolds")).isEqualTo(false);
+        phases = (List<Map<String, Object>>) status.get("phases");
+        assertThat(phases.get(0)).containsEntry("parityHolds", true).containsEntry("art109", 1);
+        assertThat(phases.get(1)).containsEntry("parityHolds", false).containsEntry("received", 1)
+                .containsEntry("handedOver", 0);
+        List<Map<String, Object>> audit = d.list("coordination-staff", "/api/exchanges/" + ex + "/audit");
+        assertThat(audit).extracting(a -> a.get("action")).contains("LISTS_SEND_BACK", "REVIEW_REJECT",
+                "EXCHANGE_RATIFIED", "DEADLINE_BREACH_CONTINUE", "DISCREPANCY_ESCALATE", "EXCHANGE_COMPLETED");
+    }
+
+    private void reviewAll(String ex, String objecting) {
+        ExchangeDriver.REVIEW_TASKS.forEach((agency, key) -> {
+            Task t = d.task(ex, key);
+            boolean object = agency.equals(objecting);
+            d.complete(agency, t, object
+                    ? Map.of("reviewDecision", "REJECT", "reviewComment", "identity of one candidate in doubt")
+                    : Map.of("reviewDecision", "APPROVE"));
+        });
+    }
+
+    private ProcessInstance calledInstance(ProcessInstance parent, String key) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId())
+                .processDefinitionKey(key).singleResult();
+    }
+
+    private Map<Long, String> scheduled(String ex, int phase) {
+        return d.list("coordination-staff", "/api/exchanges/" + ex + "/people?status=SCHEDULED").stream()
+                .filter(p -> Integer.valueOf(phase).equals(p.get("phaseNo")))
+                .collect(Collectors.toMap(p -> ((Number) p.get("personId")).longValue(), p -> (String) p.get("side")));
+    }
+
+    private static List<String> ids(Map<Long, String> people, String side) {
+        return people.entrySet().stream().filter(e -> e.getValue().equals(side)).map(e -> String.valueOf(e.getKey()))
+                .toList();
+    }
+}
