@@ -72,8 +72,10 @@ public class HandoverController {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(id.toString())
                 .processDefinitionKey(HandoverProcess.PROCESS_KEY)
                 .taskDefinitionKey(HandoverProcess.TASK_CONFIRM_HANDOVER)
-                .processVariableValueEquals(ExchangeProcess.VAR_PHASE_NO, phaseNo)
-                .singleResult();
+                .list().stream()
+                .filter(t -> tasks.getVariable(t.getId(), ExchangeProcess.VAR_PHASE_NO) instanceof Number n
+                        && n.intValue() == phaseNo)
+                .findFirst().orElse(null);
         if (task == null) {
             throw ApiException.conflict(null, "phase " + phaseNo + " is not waiting for the handover confirmation");
         }
