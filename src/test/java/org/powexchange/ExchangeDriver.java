@@ -119,4 +119,37 @@ public class ExchangeDriver {
             identity.clearAuthentication();
         }
     }
+
+    /** The open task of the exchange with this definition key, if there is one. */
+    public java.util.Optional<Task> openTask(String exchangeId, String key) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(exchangeId).taskDefinitionKey(key).list();
+        assertThat(open.size()).as("open tasks " + key).isLessThanOrEqualTo(1);
+        return open.stream().findFirst();
+    }
+
+    /** Interior and defence report ready for the running phase and the Staff gives go. */
+    public void readyAndGo(String exchangeId) {
+        complete("interior", task(exchangeId, "Task_LogisticsInterior"), Map.of(
+                "transportReady", true, "escortReady", true, "documentsReady", true));
+        complete("defence", task(exchangeId, "Task_LogisticsDefence"), Map.of(
+                "transportReady", true, "escortReady", true, "medicalEscortReady", true, "documentsReady", true));
+        complete("coordination-staff", task(exchangeId, "Task_GoNoGo"), Map.of("goDecision", "GO"));
+    }
+
+    /** The handover officer confirms, through the bulk API, who crossed in each direction in a phase. */
+    public Map<String, Object> confirmCrossings(String exchangeId, int phaseNo, List<?> received, List<?> handedOver,
+                                                int expectedStatus) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("received", received);
+        body.put("handedOver", handedOver);
+        return post("coordination-staff", "/api/exchanges/" + exchangeId + "/phases/" + phaseNo + "/handover", body,
+                expectedStatus);
+    }
+
+    /** After a phase: the ombudsman notifies the families, defence takes the returned wounded in (when any). */
+    public void afterPhase(String exchangeId) {
+        openTask(exchangeId, "Task_NotifyFamilies").ifPresent(t -> complete("ombudsman", t, Map.of()));
+        openTask(exchangeId, "Task_MedicalIntake").ifPresent(t -> complete("defence", t,
+                Map.of("medicalFacility", "Central Military Hospital (invented)")));
+    }
 }

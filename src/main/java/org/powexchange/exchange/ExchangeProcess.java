@@ -11,6 +11,8 @@ public final class ExchangeProcess {
     public static final String VAR_EXCHANGE_ID = "exchangeId";
     public static final String VAR_PHASE_COUNT = "phaseCount";
     public static final String VAR_PHASE_NO = "phaseNo";
+    public static final String VAR_RATIFICATION_DOC = "ratificationDocumentRef";
+    public static final String VAR_RATIFICATION_SIGNED_AT = "ratificationSignedAt";
 
     private ExchangeProcess() {
     }

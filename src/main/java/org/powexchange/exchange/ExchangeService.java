@@ -73,6 +73,19 @@ public class ExchangeService {
     /** The formal ratification starts the clock: phase 1 is due a configured time after the signature. */
     @Transactional
     public Exchange ratify(UUID id, String documentRef, OffsetDateTime signedAt, String actor) {
+        recordRatification(id, documentRef, signedAt, actor);
+        runtime.createMessageCorrelation(ExchangeProcess.MSG_RATIFIED)
+                .processInstanceBusinessKey(id.toString())
+                .correlateWithResult();
+        return exchanges.find(id).orElseThrow();
+    }
+
+    /**
+     * Records the ratification (document and time of signature) without moving the process: the
+     * Coordination Staff's task "Record the ratification" completes itself; the API correlates a message.
+     */
+    @Transactional
+    public void recordRatification(UUID id, String documentRef, OffsetDateTime signedAt, String actor) {
         Exchange e = exchanges.lock(id).orElseThrow(() -> ApiException.notFound("exchange " + id));
         if (e.ratifiedAt() != null) {
             throw ApiException.conflict("documentRef", "the exchange was already ratified by " + e.ratificationDoc());
@@ -86,10 +99,6 @@ public class ExchangeService {
         }
         exchanges.setRatified(id, signedAt, documentRef);
         audit.record(id, actor, "EXCHANGE_RATIFIED", documentRef, "signed at " + signedAt);
-        runtime.createMessageCorrelation(ExchangeProcess.MSG_RATIFIED)
-                .processInstanceBusinessKey(id.toString())
-                .correlateWithResult();
-        return exchanges.find(id).orElseThrow();
     }
 
     /** The stage an exchange is in, read from its running process rather than stored twice. */

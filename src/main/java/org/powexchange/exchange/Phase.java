@@ -10,5 +10,7 @@ public record Phase(UUID exchangeId, int phaseNo, int plannedSize, OffsetDateTim
 
     public static final String PLANNED = "PLANNED";
     public static final String IN_PROGRESS = "IN_PROGRESS";
+    public static final String SUSPENDED = "SUSPENDED";
+    public static final String OVERDUE = "OVERDUE";
     public static final String COMPLETED = "COMPLETED";
 }

@@ -43,6 +43,17 @@ public class PhaseRepository {
                 .params(Phase.COMPLETED, OffsetDateTime.now(), exchangeId, phaseNo).update();
     }
 
+    public void setStatus(UUID exchangeId, int phaseNo, String status) {
+        jdbc.sql("update phase set status = ? where exchange_id = ? and phase_no = ?")
+                .params(status, exchangeId, phaseNo).update();
+    }
+
+    /** Moves a phase's due time (renegotiated or resumed schedule). */
+    public void reschedule(UUID exchangeId, int phaseNo, OffsetDateTime dueAt) {
+        jdbc.sql("update phase set due_at = ? where exchange_id = ? and phase_no = ?")
+                .params(dueAt, exchangeId, phaseNo).update();
+    }
+
     public Optional<Phase> find(UUID exchangeId, int phaseNo) {
         return jdbc.sql("select * from phase where exchange_id = ? and phase_no = ?").params(exchangeId, phaseNo)
                 .query(PhaseRepository::map).optional();

@@ -23,10 +23,11 @@ public final class Stage {
         if (activityId.startsWith("CallActivity_NeutralVerification")) {
             return VERIFICATION;
         }
-        if (activityId.startsWith("Event_ExchangeRatified")) {
+        if (activityId.startsWith("Event_ExchangeRatified") || activityId.startsWith("Task_RecordRatification")) {
             return AWAITING_RATIFICATION;
         }
-        if (activityId.startsWith("CallActivity_PhaseHandover") || activityId.startsWith("Task_PlanPhases")) {
+        if (activityId.startsWith("CallActivity_PhaseHandover") || activityId.startsWith("Task_PlanPhases")
+                || activityId.startsWith("Task_CompileFinalReport")) {
             return HANDOVER;
         }
         return null;

@@ -1,9 +1,13 @@
 package org.powexchange.handover;
 
-/** Variables of the phase-handover process. */
+/** Variables, codes and values of the phase-handover process. */
 final class HandoverProcess {
 
+    static final String PROCESS_KEY = "phase-handover";
+    static final String TASK_CONFIRM_HANDOVER = "Task_ConfirmHandover";
+
     static final String PHASE_DUE_AT = "phaseDueAt";
+    static final String PHASE_WARN_AT = "phaseWarnAt";
     static final String CROSSED_HOME = "crossedHome";
     static final String CROSSED_RELEASED = "crossedReleased";
     static final String HANDOVER_COMMENT = "handoverComment";
@@ -14,6 +18,28 @@ final class HandoverProcess {
     static final String DISCREPANCY_COMMENT = "discrepancyComment";
     static final String BREACH_DECISION = "breachDecision";
     static final String BREACH_COMMENT = "breachComment";
+    static final String NEW_DUE_AT = "newDueAt";
+    static final String RESUME_AT = "resumeAt";
+    static final String RESUME_COMMENT = "resumeComment";
+
+    static final String TRANSPORT_READY = "transportReady";
+    static final String ESCORT_READY = "escortReady";
+    static final String MEDICAL_ESCORT_READY = "medicalEscortReady";
+    static final String DOCUMENTS_READY = "documentsReady";
+    static final String LOGISTICS_COMMENT = "logisticsComment";
+    static final String INTERIOR_READY = "interiorReady";
+    static final String DEFENCE_READY = "defenceReady";
+    static final String GO_DECISION = "goDecision";
+    static final String GO_COMMENT = "goComment";
+
+    static final String RETURNED_COUNT = "returnedCount";
+    static final String RETURNED_WOUNDED_COUNT = "returnedWoundedCount";
+    static final String UNREACHED_FAMILIES = "unreachedFamilies";
+    static final String NOTIFICATION_COMMENT = "notificationComment";
+    static final String MEDICAL_FACILITY = "medicalFacility";
+    static final String MEDICAL_COMMENT = "medicalComment";
+
+    static final String ESCALATION_SUSPENDED = "PhaseSuspended";
 
     private HandoverProcess() {
     }

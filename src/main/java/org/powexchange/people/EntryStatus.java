@@ -14,6 +14,9 @@ public enum EntryStatus {
     VERIFIED,
     FAILED_VERIFICATION,
     SCHEDULED,
+    /** crossed at the exchange point in its phase (either direction) */
     HANDED_OVER,
+    /** one of ours, back home once the phase is closed */
+    REPATRIATED,
     NOT_EXCHANGED
 }

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One exchange from the first candidate records to the last handover, through every stage:
- * a send-back in drafting, an objection in review, a failed verification, the 48-hour breach of
- * phase 1 fired as a job, and an unbalanced phase 2 settled by the Staff.
+ * a send-back in drafting, an objection in review, a failed verification, the 36-hour warning and
+ * 48-hour breach of phase 1 fired as jobs, logistics and go/no-go, families and medical intake, and an unbalanced phase 2 settled by the Staff.
  */
 class PrisonerExchangeScenarioTest extends IntegrationTest {
 
@@ -94,7 +94,7 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         Map<String, Object> recorded = d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results",
                 Map.of("results", results), 200);
         assertThat(recorded).containsEntry("recorded", 5).containsEntry("verificationComplete", true);
-        assertThat(main).isWaitingAt("Event_ExchangeRatified");
+        assertThat(main).isWaitingAt("Task_RecordRatification");
 
         // ratification starts the clock: phase 1 due 48 hours after signature
         OffsetDateTime signed = OffsetDateTime.now().minusHours(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -108,18 +108,25 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         assertThat(OffsetDateTime.parse((String) phases.get(0).get("dueAt")).toInstant())
                 .isEqualTo(signed.plusHours(48).toInstant());
 
-        // phase 1: its 48-hour deadline passes first; the Staff decides; then the handover is confirmed
+        // phase 1: the 36-hour warning and the 48-hour breach pass first; the Staff decides; then the handover
         ProcessInstance phase1 = calledInstance(main, "phase-handover");
+        assertThat(phase1).isWaitingAt("Task_LogisticsInterior", "Task_LogisticsDefence", "Event_DeadlineWarning");
+        Job warning = management.createJobQuery().processInstanceId(phase1.getId()).timers().singleResult();
+        assertThat(warning.getDuedate().toInstant()).isEqualTo(signed.plusHours(36).toInstant());
+        management.executeJob(warning.getId());
         Job deadline = management.createJobQuery().processInstanceId(phase1.getId()).timers().singleResult();
         assertThat(deadline.getDuedate().toInstant()).isEqualTo(signed.plusHours(48).toInstant());
         management.executeJob(deadline.getId());
-        assertThat(phase1).isWaitingAt("Task_HandleDeadlineBreach", "Task_ConfirmHandover");
+        assertThat(phase1).isWaitingAt("Task_HandleDeadlineBreach", "Task_LogisticsInterior", "Task_LogisticsDefence");
         d.complete("coordination-staff", d.task(ex, "Task_HandleDeadlineBreach"),
                 Map.of("breachDecision", "CONTINUE", "breachComment", "convoy delayed at the checkpoint"));
+        d.readyAndGo(ex);
         Map<Long, String> phase1People = scheduled(ex, 1);
         d.complete("coordination-staff", d.task(ex, "Task_ConfirmHandover"), Map.of(
                 "crossedHome", ids(phase1People, "BRING_HOME"),
                 "crossedReleased", ids(phase1People, "RELEASE")));
+        assertThat(phase1).isWaitingAt("Task_NotifyFamilies", "Task_MedicalIntake");
+        d.afterPhase(ex);
         assertThat(phase1).isEnded();
         HistoricProcessInstance p1 = historyService().createHistoricProcessInstanceQuery()
                 .processInstanceId(phase1.getId()).singleResult();
@@ -127,6 +134,7 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
 
         // phase 2: the person who refused consent leaves our side one short; parity fails and the Staff decides
         ProcessInstance phase2 = calledInstance(main, "phase-handover");
+        d.readyAndGo(ex);
         Map<Long, String> phase2People = scheduled(ex, 2);
         assertThat(ids(phase2People, "RELEASE")).isEmpty();
         d.complete("coordination-staff", d.task(ex, "Task_ConfirmHandover"), Map.of(
@@ -136,8 +144,9 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         assertThat(phase2).isWaitingAt("Task_ReviewDiscrepancy");
         d.complete("coordination-staff", d.task(ex, "Task_ReviewDiscrepancy"),
                 Map.of("discrepancyDecision", "ESCALATE", "discrepancyComment", "raise at the next negotiation round"));
+        d.afterPhase(ex);
         assertThat(phase2).isEnded();
-        assertThat(main).isEnded().hasPassed("Task_CompleteExchange");
+        assertThat(main).isEnded().hasPassed("Task_CompileFinalReport", "Task_CompleteExchange");
 
         status = d.get("coordination-staff", "/api/exchanges/" + ex);
         assertThat(status.get("stage")).isEqualTo("COMPLETED");
@@ -148,7 +157,7 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
                 .containsEntry("handedOver", 0);
         List<Map<String, Object>> audit = d.list("coordination-staff", "/api/exchanges/" + ex + "/audit");
         assertThat(audit).extracting(a -> a.get("action")).contains("LISTS_SEND_BACK", "REVIEW_REJECT",
-                "EXCHANGE_RATIFIED", "DEADLINE_BREACH_CONTINUE", "DISCREPANCY_ESCALATE", "EXCHANGE_COMPLETED");
+                "EXCHANGE_RATIFIED", "DEADLINE_WARNING", "DEADLINE_BREACHED", "DEADLINE_BREACH_CONTINUE", "DISCREPANCY_ESCALATE", "FAMILIES_NOTIFIED", "MEDICAL_INTAKE", "FINAL_REPORT", "EXCHANGE_COMPLETED");
     }
 
     private void reviewAll(String ex, String objecting) {

@@ -1,0 +1,69 @@
+package org.powexchange.exchange;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.powexchange.forms.FormInput;
+import org.powexchange.forms.TaskFormHandler;
+import org.powexchange.security.CurrentUser;
+import org.powexchange.web.ApiException;
+import org.springframework.stereotype.Component;
+
+/** "Record the ratification" in Tasklist: the document reference and the time of signature start the clock. */
+@Component("recordRatification")
+public class RecordRatificationListener implements TaskFormHandler {
+
+    private final ExchangeService exchanges;
+    private final CurrentUser user;
+
+    public RecordRatificationListener(ExchangeService exchanges, CurrentUser user) {
+        this.exchanges = exchanges;
+        this.user = user;
+    }
+
+    @Override
+    public Set<String> fieldsRead() {
+        return Set.of(ExchangeProcess.VAR_RATIFICATION_DOC, ExchangeProcess.VAR_RATIFICATION_SIGNED_AT);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String doc = FormInput.of(task).text(ExchangeProcess.VAR_RATIFICATION_DOC, 200, true);
+        if (!doc.matches("[A-Za-z0-9 ._/-]+")) {
+            throw FormInput.invalid(ExchangeProcess.VAR_RATIFICATION_DOC, "letters, digits, spaces and . _ / - only");
+        }
+        OffsetDateTime signedAt = signedAt(task.getVariable(ExchangeProcess.VAR_RATIFICATION_SIGNED_AT));
+        try {
+            exchanges.recordRatification(UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
+                    doc, signedAt, user.id());
+        } catch (ApiException e) {
+            throw FormInput.invalid(e.field() == null ? ExchangeProcess.VAR_RATIFICATION_DOC
+                    : "signedAt".equals(e.field()) ? ExchangeProcess.VAR_RATIFICATION_SIGNED_AT
+                    : ExchangeProcess.VAR_RATIFICATION_DOC, e.getMessage());
+        }
+    }
+
+    private static OffsetDateTime signedAt(Object v) {
+        String field = ExchangeProcess.VAR_RATIFICATION_SIGNED_AT;
+        if (v instanceof Date d) {
+            return d.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (!(v instanceof String s) || s.isBlank()) {
+            throw FormInput.invalid(field, "'" + field + "' is required");
+        }
+        try {
+            return OffsetDateTime.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s.strip()).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw FormInput.invalid(field, "'" + field + "' must be a date and time such as 2026-11-26T10:00:00Z");
+            }
+        }
+    }
+}

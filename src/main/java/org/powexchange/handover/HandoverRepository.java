@@ -1,0 +1,160 @@
+package org.powexchange.handover;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The handover's own records: confirmations, logistics, discrepancies, alerts, families, medical intake. */
+@Repository
+public class HandoverRepository {
+
+    public record Confirmation(long personId, int phaseNo, boolean crossed, String confirmedBy, OffsetDateTime confirmedAt) {
+    }
+
+    public record Discrepancy(long id, int phaseNo, String kind, Long personId, String detail, String recordedBy,
+                              OffsetDateTime recordedAt) {
+    }
+
+    public record Alert(int phaseNo, String kind, OffsetDateTime dueAt, String detail, String actor, OffsetDateTime occurredAt) {
+    }
+
+    public record Logistics(String agency, boolean transport, boolean escort, boolean medicalEscort, boolean documents,
+                            boolean ready, String comment, String reportedBy, OffsetDateTime reportedAt) {
+    }
+
+    public record Notification(long personId, int phaseNo, String status, String comment, String notifiedBy,
+                               OffsetDateTime notifiedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public HandoverRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void confirmation(UUID exchangeId, int phaseNo, long personId, boolean crossed, String officer, OffsetDateTime at) {
+        jdbc.sql("insert into handover_confirmation (exchange_id, phase_no, person_id, crossed, confirmed_by, confirmed_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, phaseNo, personId, crossed, officer, at).update();
+    }
+
+    public List<Confirmation> confirmations(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select * from handover_confirmation where exchange_id = ? and phase_no = ? order by person_id")
+                .params(exchangeId, phaseNo)
+                .query((rs, n) -> new Confirmation(rs.getLong("person_id"), rs.getInt("phase_no"), rs.getBoolean("crossed"),
+                        rs.getString("confirmed_by"), rs.getObject("confirmed_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void discrepancy(UUID exchangeId, int phaseNo, String kind, Long personId, String detail, String actor) {
+        jdbc.sql("insert into phase_discrepancy (exchange_id, phase_no, kind, person_id, detail, recorded_by, recorded_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, phaseNo, kind, personId, cut(detail), actor, OffsetDateTime.now()).update();
+    }
+
+    public List<Discrepancy> discrepancies(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select * from phase_discrepancy where exchange_id = ? and phase_no = ? order by id")
+                .params(exchangeId, phaseNo)
+                .query((rs, n) -> new Discrepancy(rs.getLong("id"), rs.getInt("phase_no"), rs.getString("kind"),
+                        (Long) rs.getObject("person_id", Long.class), rs.getString("detail"), rs.getString("recorded_by"),
+                        rs.getObject("recorded_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void alert(UUID exchangeId, int phaseNo, String kind, OffsetDateTime dueAt, String detail, String actor) {
+        jdbc.sql("insert into phase_alert (exchange_id, phase_no, kind, due_at, detail, actor, occurred_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, phaseNo, kind, dueAt, cut(detail), actor, OffsetDateTime.now()).update();
+    }
+
+    public List<Alert> alerts(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select * from phase_alert where exchange_id = ? and phase_no = ? order by id")
+                .params(exchangeId, phaseNo)
+                .query((rs, n) -> new Alert(rs.getInt("phase_no"), rs.getString("kind"),
+                        rs.getObject("due_at", OffsetDateTime.class), rs.getString("detail"), rs.getString("actor"),
+                        rs.getObject("occurred_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void logistics(UUID exchangeId, int phaseNo, Logistics l) {
+        jdbc.sql("delete from phase_logistics where exchange_id = ? and phase_no = ? and agency = ?")
+                .params(exchangeId, phaseNo, l.agency()).update();
+        jdbc.sql("insert into phase_logistics (exchange_id, phase_no, agency, transport_ready, escort_ready, "
+                        + "medical_escort_ready, documents_ready, ready, comment_text, reported_by, reported_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, phaseNo, l.agency(), l.transport(), l.escort(), l.medicalEscort(), l.documents(),
+                        l.ready(), cut(l.comment()), l.reportedBy(), l.reportedAt())
+                .update();
+    }
+
+    public List<Logistics> logistics(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select * from phase_logistics where exchange_id = ? and phase_no = ? order by agency")
+                .params(exchangeId, phaseNo)
+                .query((rs, n) -> new Logistics(rs.getString("agency"), rs.getBoolean("transport_ready"),
+                        rs.getBoolean("escort_ready"), rs.getBoolean("medical_escort_ready"),
+                        rs.getBoolean("documents_ready"), rs.getBoolean("ready"), rs.getString("comment_text"),
+                        rs.getString("reported_by"), rs.getObject("reported_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void notificationPending(UUID exchangeId, long personId, int phaseNo) {
+        int exists = jdbc.sql("select count(*) from family_notification where exchange_id = ? and person_id = ?")
+                .params(exchangeId, personId).query(Integer.class).single();
+        if (exists == 0) {
+            jdbc.sql("insert into family_notification (exchange_id, person_id, phase_no, status, created_at) values (?, ?, ?, ?, ?)")
+                    .params(exchangeId, personId, phaseNo, "PENDING", OffsetDateTime.now()).update();
+        }
+    }
+
+    public int markNotified(UUID exchangeId, int phaseNo, Collection<Long> unreached, String comment, String actor) {
+        OffsetDateTime now = OffsetDateTime.now();
+        int n = 0;
+        for (Notification row : notifications(exchangeId, phaseNo)) {
+            if (!"PENDING".equals(row.status())) {
+                continue;
+            }
+            boolean reached = !unreached.contains(row.personId());
+            jdbc.sql("update family_notification set status = ?, comment_text = ?, notified_by = ?, notified_at = ? "
+                            + "where exchange_id = ? and person_id = ?")
+                    .params(reached ? "NOTIFIED" : "UNREACHED", cut(comment), actor, reached ? now : null, exchangeId,
+                            row.personId())
+                    .update();
+            n += reached ? 1 : 0;
+        }
+        return n;
+    }
+
+    public List<Notification> notifications(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select * from family_notification where exchange_id = ? and phase_no = ? order by person_id")
+                .params(exchangeId, phaseNo)
+                .query((rs, n) -> new Notification(rs.getLong("person_id"), rs.getInt("phase_no"), rs.getString("status"),
+                        rs.getString("comment_text"), rs.getString("notified_by"),
+                        rs.getObject("notified_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void medicalIntake(UUID exchangeId, long personId, int phaseNo, String facility, String comment, String actor) {
+        jdbc.sql("delete from medical_intake where exchange_id = ? and person_id = ?").params(exchangeId, personId).update();
+        jdbc.sql("insert into medical_intake (exchange_id, person_id, phase_no, facility, comment_text, admitted_by, admitted_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, personId, phaseNo, facility, cut(comment), actor, OffsetDateTime.now()).update();
+    }
+
+    public Map<Long, String> medicalIntakes(UUID exchangeId, int phaseNo) {
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select person_id, facility from medical_intake where exchange_id = ? and phase_no = ? order by person_id")
+                .params(exchangeId, phaseNo)
+                .query(rs -> {
+                    out.put(rs.getLong("person_id"), rs.getString("facility"));
+                });
+        return out;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}

@@ -1,0 +1,115 @@
+package org.powexchange.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.powexchange.ExchangeDriver;
+import org.powexchange.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Brings an exchange to ratification quickly (all approve, all verified) so the handover tests start there. */
+abstract class HandoverTestSupport extends IntegrationTest {
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcClient jdbc;
+
+    ExchangeDriver d;
+
+    @BeforeEach
+    void driver() {
+        d = new ExchangeDriver(http, tasks, identity);
+    }
+
+    /** An invented name made of letters only, distinct per number. */
+    static String name(String stem, int n) {
+        StringBuilder sb = new StringBuilder();
+        int k = n;
+        do {
+            sb.append((char) ('a' + k % 26));
+            k /= 26;
+        } while (k > 0);
+        return stem + sb;
+    }
+
+    static Map<String, Object> home(int n, boolean art109) {
+        return ExchangeDriver.person("H-" + n, "BRING_HOME", name("Vyhadko", n), "Ivan", "MILITARY", art109,
+                "CONFIRMED_ALIVE");
+    }
+
+    static Map<String, Object> release(int n, boolean art109) {
+        return ExchangeDriver.person("R-" + n, "RELEASE", name("Primerov", n), "Gleb", "MILITARY", art109, null);
+    }
+
+    /** Creates the exchange, drafts, reviews and verifies everyone; returns it waiting for ratification. */
+    String toRatification(String ref, List<Integer> phases, List<Map<String, Object>> records) {
+        int formula = phases.stream().mapToInt(Integer::intValue).sum();
+        String ex = d.createExchange(ref, formula, phases);
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", records), 200);
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
+        ExchangeDriver.REVIEW_TASKS.forEach((agency, key) ->
+                d.complete(agency, d.task(ex, key), Map.of("reviewDecision", "APPROVE")));
+        runJobs(ex);
+        List<Map<String, Object>> awaiting = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests");
+        List<Map<String, Object>> results = awaiting.stream().map(p -> Map.<String, Object>of(
+                "personId", p.get("personId"), "outcome", "VERIFIED", "evidence", "private interview")).toList();
+        d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results), 200);
+        assertThat(main(ex)).isNotNull();
+        assertThat(runtime.getActiveActivityIds(main(ex).getId())).contains("Task_RecordRatification");
+        return ex;
+    }
+
+    OffsetDateTime ratifyViaApi(String ex) {
+        OffsetDateTime signed = OffsetDateTime.now().minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/ratification",
+                Map.of("documentRef", "RAT-" + ex.substring(0, 8), "signedAt", signed.toString()), 200);
+        return signed;
+    }
+
+    ProcessInstance main(String ex) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                .processDefinitionKey("prisoner-exchange").singleResult();
+    }
+
+    ProcessInstance phaseInstance(String ex) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                .processDefinitionKey("phase-handover").singleResult();
+    }
+
+    List<Map<String, Object>> people(String ex) {
+        return d.list("coordination-staff", "/api/exchanges/" + ex + "/people");
+    }
+
+    Map<String, Object> person(String ex, String externalRef) {
+        return people(ex).stream().filter(p -> externalRef.equals(p.get("externalRef"))).findFirst().orElseThrow();
+    }
+
+    /** Person ids scheduled in a phase on one side. */
+    List<Long> scheduled(String ex, int phase, String side) {
+        return people(ex).stream()
+                .filter(p -> "SCHEDULED".equals(p.get("status")) && Integer.valueOf(phase).equals(p.get("phaseNo"))
+                        && side.equals(p.get("side")))
+                .map(p -> ((Number) p.get("personId")).longValue()).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    long id(String ex, String externalRef) {
+        return ((Number) person(ex, externalRef).get("personId")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> phase(String ex, int n) {
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) d.get("coordination-staff", "/api/exchanges/" + ex)
+                .get("phases");
+        return phases.get(n - 1);
+    }
+}
