@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecuritySetup {
 
+    /** key of bpmn/neutral-verification.bpmn (kept here: security does not import stage packages) */
+    static final String NEUTRAL_VERIFICATION = "neutral-verification";
+
     private static final Logger log = LoggerFactory.getLogger(SecuritySetup.class);
 
     private final IdentityService identity;
@@ -54,6 +57,10 @@ public class SecuritySetup {
             Filter filter = ensureFilter(group);
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
+        // the neutral party's system fetches, locks and completes the verification request (an external
+        // task) through the engine REST API: read and update instances of that one process, nothing more
+        grant(Groups.NEUTRAL_PARTY, Resources.PROCESS_DEFINITION, NEUTRAL_VERIFICATION, Permissions.READ_INSTANCE);
+        grant(Groups.NEUTRAL_PARTY, Resources.PROCESS_DEFINITION, NEUTRAL_VERIFICATION, Permissions.UPDATE_INSTANCE);
         if (demo.enabled()) {
             demo.users().forEach(this::ensureDemoUser);
             log.warn("DEMO users are active ({}): never use this profile with real data", demo.users().size());
