@@ -55,6 +55,12 @@ public class NeutralPartyWorker implements ExternalTaskHandler {
     /** Starts the official client against {@code appBaseUrl + "/engine-rest"}, subscribed to the verification topic. */
     public static Subscription start(String appBaseUrl, String user, String password, String workerId,
                                      Duration lock, Assessor assessor) {
+        return start(appBaseUrl, user, password, workerId, lock, null, assessor);
+    }
+
+    /** As above, limited to the verification of one exchange when {@code exchangeId} is given. */
+    public static Subscription start(String appBaseUrl, String user, String password, String workerId,
+                                     Duration lock, String exchangeId, Assessor assessor) {
         ExternalTaskClient client = ExternalTaskClient.create()
                 .baseUrl(appBaseUrl + "/engine-rest")
                 .workerId(workerId)
@@ -63,10 +69,13 @@ public class NeutralPartyWorker implements ExternalTaskHandler {
                 .maxTasks(5)
                 .lockDuration(lock.toMillis())
                 .build();
-        TopicSubscription sub = client.subscribe(VerificationProcess.TOPIC)
+        var builder = client.subscribe(VerificationProcess.TOPIC)
                 .variables(ExchangeProcess.VAR_EXCHANGE_ID, VerificationProcess.VAR_ROUND)
-                .handler(new NeutralPartyWorker(appBaseUrl, user, password, assessor))
-                .open();
+                .handler(new NeutralPartyWorker(appBaseUrl, user, password, assessor));
+        if (exchangeId != null) {
+            builder.businessKey(exchangeId);
+        }
+        TopicSubscription sub = builder.open();
         return new Subscription(client, sub);
     }
 
