@@ -268,6 +268,47 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(byName(ex).get("Sokolov")).containsEntry("status", "VERIFIED");
     }
 
+    /** Fetch-and-lock and complete through the plain engine REST API: a result for someone not on the lists is a 400. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void completingTheExternalTaskWithAnUnknownPersonIsRefused() {
+        String ex = exchangeAtVerification("VER-REST-1", 1, List.of("Umanets"), List.of("Ulyanov"));
+        ProcessInstance v = verification(ex);
+        d.counterpartyListsMatchingOurs(ex, "CP-REST-1");
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        // without credentials: 401; the Staff has no right to the neutral party's tasks: nothing fetched
+        assertThat(http.exchange("/engine-rest/external-task/fetchAndLock", HttpMethod.POST, new HttpEntity<>(
+                fetch(ex), h), String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(d.as("coordination-staff").exchange("/engine-rest/external-task/fetchAndLock", HttpMethod.POST,
+                new HttpEntity<>(fetch(ex), h), List.class).getBody()).isEmpty();
+        List<Map<String, Object>> locked = d.as("neutral-party").exchange("/engine-rest/external-task/fetchAndLock",
+                HttpMethod.POST, new HttpEntity<>(fetch(ex), h), List.class).getBody();
+        assertThat(locked).hasSize(1);
+        String taskId = (String) locked.get(0).get("id");
+        String bad = "[{\"personId\":987654321,\"outcome\":\"VERIFIED\"}]";
+        var refused = d.as("neutral-party").exchange("/engine-rest/external-task/" + taskId + "/complete",
+                HttpMethod.POST, new HttpEntity<>(Map.of("workerId", "rest-worker", "variables", Map.of(
+                        "verificationResults", Map.of("value", bad, "type", "String"))), h), Map.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) refused.getBody().get("message")).contains("not on this exchange's lists");
+        assertThat(v).isWaitingAt("Task_VerifyPeople");
+        String good = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests").stream()
+                .map(p -> "{\"personId\":" + p.get("personId") + ",\"outcome\":\"VERIFIED\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+        var done = d.as("neutral-party").exchange("/engine-rest/external-task/" + taskId + "/complete",
+                HttpMethod.POST, new HttpEntity<>(Map.of("workerId", "rest-worker", "variables", Map.of(
+                        "verificationResults", Map.of("value", good, "type", "String"))), h), String.class);
+        assertThat(done.getStatusCode().value()).isEqualTo(204);
+        assertThat(v).isEnded();
+    }
+
+    private static Map<String, Object> fetch(String ex) {
+        return Map.of("workerId", "rest-worker", "maxTasks", 5, "topics", List.of(Map.of(
+                "topicName", "neutral-verification", "lockDuration", 60000, "businessKey", ex,
+                "variables", List.of("exchangeId"))));
+    }
+
     /** The official external task client, as the neutral party's system, against the running application over HTTP. */
     @Test
     void theOfficialExternalTaskClientCompletesAVerification() throws Exception {
