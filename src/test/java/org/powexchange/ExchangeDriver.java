@@ -101,6 +101,67 @@ public class ExchangeDriver {
         return m;
     }
 
+    /** Drafting confirmed and all six agencies approve: the exchange reaches neutral verification. */
+    public void draftAndClearReview(String exchangeId, List<Map<String, Object>> records, Runnable runJobs) {
+        post("coordination-staff", "/api/exchanges/" + exchangeId + "/candidates", Map.of("records", records), 200);
+        complete("coordination-staff", task(exchangeId, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
+        REVIEW_TASKS.forEach((agency, key) -> complete(agency, task(exchangeId, key), Map.of("reviewDecision", "APPROVE")));
+        runJobs.run();
+    }
+
+    /** Our people in one status, as the Staff's /api shows them. */
+    public List<Map<String, Object>> people(String exchangeId, String status) {
+        return list("coordination-staff", "/api/exchanges/" + exchangeId + "/people?status=" + status);
+    }
+
+    /** The other side sends lists naming exactly the people on ours: reconciliation finds no difference. */
+    public Map<String, Object> counterpartyListsMatchingOurs(String exchangeId, String reference) {
+        List<Map<String, Object>> ours = people(exchangeId, "PROPOSED");
+        return counterpartyLists(exchangeId, reference,
+                ours.stream().filter(p -> "BRING_HOME".equals(p.get("side"))).map(ExchangeDriver::named).toList(),
+                ours.stream().filter(p -> "RELEASE".equals(p.get("side"))).map(ExchangeDriver::named).toList());
+    }
+
+    public Map<String, Object> counterpartyLists(String exchangeId, String reference, List<Map<String, Object>> offered,
+                                                 List<Map<String, Object>> requested) {
+        return post("coordination-staff", "/api/exchanges/" + exchangeId + "/counterparty-lists",
+                Map.of("reference", reference, "offered", offered, "requested", requested), 200);
+    }
+
+    public static Map<String, Object> named(Map<String, Object> person) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("familyName", person.get("familyName"));
+        m.put("givenName", person.get("givenName"));
+        if (person.get("birthDate") != null) {
+            m.put("birthDate", person.get("birthDate"));
+        }
+        return m;
+    }
+
+    /**
+     * The neutral party records a result for everyone awaiting verification through /api:
+     * {@code outcomes} maps family names to an outcome; everyone else is VERIFIED.
+     */
+    public Map<String, Object> verifyAll(String exchangeId, Map<String, String> outcomes) {
+        List<Map<String, Object>> awaiting = list("neutral-party", "/api/exchanges/" + exchangeId
+                + "/verification-requests");
+        assertThat(awaiting).as("people awaiting verification").isNotEmpty();
+        List<Map<String, Object>> results = awaiting.stream().map(p -> {
+            Map<String, Object> r = new HashMap<>();
+            r.put("personId", p.get("personId"));
+            String outcome = outcomes.getOrDefault((String) p.get("familyName"), "VERIFIED");
+            String[] parts = outcome.split(":");
+            r.put("outcome", parts[0]);
+            if (parts.length > 1) {
+                r.put("medical", parts[1]);
+            }
+            r.put("evidence", "private interview");
+            return r;
+        }).toList();
+        return post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
+                Map.of("results", results), 200);
+    }
+
     /** The single open task of the exchange with this definition key. */
     public Task task(String exchangeId, String key) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(exchangeId).taskDefinitionKey(key).list();

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecuritySetup {
 
+    /** key of bpmn/neutral-verification.bpmn (kept here: security does not import stage packages) */
+    static final String NEUTRAL_VERIFICATION = "neutral-verification";
+
     private static final Logger log = LoggerFactory.getLogger(SecuritySetup.class);
 
     private final IdentityService identity;
@@ -54,6 +57,10 @@ public class SecuritySetup {
             Filter filter = ensureFilter(group);
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
+        // the neutral party's system fetches, locks and completes the verification request (an external
+        // task) through the engine REST API: read and update instances of that one process, nothing more
+        grantAll(Groups.NEUTRAL_PARTY, Resources.PROCESS_DEFINITION, NEUTRAL_VERIFICATION,
+                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         if (demo.enabled()) {
             demo.users().forEach(this::ensureDemoUser);
             log.warn("DEMO users are active ({}): never use this profile with real data", demo.users().size());
@@ -94,6 +101,22 @@ public class SecuritySetup {
             a.addPermission(permission);
             authorizations.saveAuthorization(a);
         }
+    }
+
+    /** Several permissions on one resource: Camunda keeps one authorization per group and resource. */
+    private void grantAll(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).authorizationType(
+                        Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+        if (a == null) {
+            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setGroupId(group);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
+        }
+        for (Permission p : permissions) {
+            a.addPermission(p);
+        }
+        authorizations.saveAuthorization(a);
     }
 
     private void ensureDemoUser(DemoProperties.DemoUser u) {

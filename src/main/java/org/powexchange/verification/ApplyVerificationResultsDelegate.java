@@ -12,34 +12,24 @@ import org.springframework.stereotype.Component;
 @Component("applyVerificationResults")
 public class ApplyVerificationResultsDelegate implements JavaDelegate {
 
+    private final ReplacementService replacement;
     private final ListEntryRepository entries;
-    private final VerificationRepository results;
 
-    public ApplyVerificationResultsDelegate(ListEntryRepository entries, VerificationRepository results) {
+    public ApplyVerificationResultsDelegate(ReplacementService replacement, ListEntryRepository entries) {
+        this.replacement = replacement;
         this.entries = entries;
-        this.results = results;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
-        int verified = 0;
-        int failed = 0;
-        for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
-            if (r.entry().status() != EntryStatus.AWAITING_VERIFICATION) {
-                continue;
-            }
-            var result = results.find(exchangeId, r.person().id()).orElseThrow(() -> new IllegalStateException(
-                    "no verification result for person " + r.person().id()));
-            if (result.outcome() == VerificationOutcome.VERIFIED) {
-                entries.setStatus(r.entry().id(), EntryStatus.VERIFIED, null);
-                verified++;
-            } else {
-                entries.setStatus(r.entry().id(), EntryStatus.FAILED_VERIFICATION, result.outcome().name());
-                failed++;
-            }
-        }
-        execution.setVariable("verifiedCount", verified);
-        execution.setVariable("failedCount", failed);
+        ReplacementService.Applied a = replacement.apply(exchangeId);
+        // totals over all rounds, for Cockpit and the main process; the reasons of this round as counts
+        var counts = entries.counts(exchangeId);
+        int verified = counts.values().stream().mapToInt(m -> m.getOrDefault(EntryStatus.VERIFIED, 0)).sum();
+        int failed = counts.values().stream().mapToInt(m -> m.getOrDefault(EntryStatus.FAILED_VERIFICATION, 0)).sum();
+        execution.setVariable(VerificationProcess.VAR_VERIFIED, verified);
+        execution.setVariable(VerificationProcess.VAR_FAILED, failed);
+        execution.setVariable(VerificationProcess.VAR_FAILED_REASONS, a.failedReasons());
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class VerificationController {
 
     public record Result(@NotNull @Positive Long personId, @NotNull VerificationOutcome outcome,
+                         VerificationOutcome.Medical medical,
                          @Size(max = 2000) @Pattern(regexp = "[^<>{}$#]*", message = "must not contain < > { } $ #")
                          String evidence) {
     }
@@ -40,7 +41,7 @@ public class VerificationController {
     public VerificationService.Recorded record(@PathVariable UUID id, @Valid @RequestBody Batch body) {
         CurrentUser.Caller c = user.require(Groups.NEUTRAL_PARTY);
         return service.record(id, body.results().stream()
-                .map(r -> new VerificationService.Incoming(r.personId(), r.outcome(), r.evidence())).toList(), c.id());
+                .map(r -> new VerificationService.Incoming(r.personId(), r.outcome(), r.medical(), r.evidence())).toList(), c.id());
     }
 
     /** What the neutral party must verify: identity data of the people awaiting it, nothing more. */

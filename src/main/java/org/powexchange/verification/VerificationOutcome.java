@@ -6,6 +6,17 @@ public enum VerificationOutcome {
     CONSENT_REFUSED,
     NOT_FOUND,
     DECEASED,
+    /** with {@link Medical#ESCORT} the person still travels, with a medical escort; with {@link Medical#HOLD} not */
     UNFIT_TO_TRAVEL,
-    IDENTITY_MISMATCH
+    IDENTITY_MISMATCH;
+
+    /** The medical detail of an unfit-to-travel finding. */
+    public enum Medical {
+        ESCORT, HOLD
+    }
+
+    /** Whether the person may go forward to the handover. */
+    public boolean passes(Medical medical) {
+        return this == VERIFIED || (this == UNFIT_TO_TRAVEL && medical == Medical.ESCORT);
+    }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VerificationRepository {
 
-    public record Result(UUID exchangeId, long personId, VerificationOutcome outcome, String evidence,
+    public record Result(UUID exchangeId, long personId, VerificationOutcome outcome,
+                         VerificationOutcome.Medical medical, String evidence, Integer roundNo,
                          String recordedBy, OffsetDateTime recordedAt) {
     }
 
@@ -21,9 +22,11 @@ public class VerificationRepository {
     }
 
     public void insert(Result r) {
-        jdbc.sql("insert into verification_result (exchange_id, person_id, outcome, evidence, recorded_by, recorded_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(r.exchangeId(), r.personId(), r.outcome().name(), r.evidence(), r.recordedBy(), r.recordedAt())
+        jdbc.sql("insert into verification_result (exchange_id, person_id, outcome, medical, evidence, round_no, "
+                        + "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.exchangeId(), r.personId(), r.outcome().name(),
+                        r.medical() == null ? null : r.medical().name(), r.evidence(), r.roundNo(), r.recordedBy(),
+                        r.recordedAt())
                 .update();
     }
 
@@ -47,7 +50,8 @@ public class VerificationRepository {
 
     private static Result map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Result(rs.getObject("exchange_id", UUID.class), rs.getLong("person_id"),
-                VerificationOutcome.valueOf(rs.getString("outcome")), rs.getString("evidence"),
-                rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class));
+                VerificationOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("medical") == null ? null : VerificationOutcome.Medical.valueOf(rs.getString("medical")),
+                rs.getString("evidence"), (Integer) rs.getObject("round_no"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class));
     }
 }

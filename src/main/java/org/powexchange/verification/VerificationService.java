@@ -1,8 +1,11 @@
 package org.powexchange.verification;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.powexchange.audit.AuditLog;
@@ -18,11 +21,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records the neutral party's results, idempotently, and wakes the process when none is outstanding. */
+/**
+ * Records the neutral party's results, idempotently, whether they come in bulk through /api or with
+ * the completion of the external task; through /api, the process is woken when none is outstanding.
+ */
 @Service
 public class VerificationService {
 
-    public record Incoming(long personId, VerificationOutcome outcome, String evidence) {
+    public record Incoming(long personId, VerificationOutcome outcome, VerificationOutcome.Medical medical,
+                           String evidence) {
+        public Incoming {
+            medical = outcome == VerificationOutcome.UNFIT_TO_TRAVEL ? medical : null;
+        }
     }
 
     public record Recorded(int recorded, int unchanged, int outstanding, boolean verificationComplete) {
@@ -46,7 +56,7 @@ public class VerificationService {
         this.audit = audit;
     }
 
-    /** All or nothing: a result for a person not awaiting verification refuses the whole batch. */
+    /** Through /api. All or nothing: one refused result refuses the whole batch. */
     @Transactional
     public Recorded record(UUID exchangeId, List<Incoming> batch, String actor) {
         Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
@@ -55,31 +65,51 @@ public class VerificationService {
             throw ApiException.conflict(null, "verification results are accepted during verification; the exchange is in "
                     + "stage " + stage);
         }
+        Recorded r = store(exchangeId, batch, actor, currentRound(exchangeId));
+        boolean complete = false;
+        if (r.outstanding() == 0 && r.recorded() > 0) {
+            complete = !runtime.createMessageCorrelation(ExchangeProcess.MSG_VERIFICATION_COMPLETED)
+                    .processInstanceBusinessKey(exchangeId.toString())
+                    .correlateAllWithResult().isEmpty();
+        }
+        return new Recorded(r.recorded(), r.unchanged(), r.outstanding(), complete);
+    }
+
+    /**
+     * Stores a batch: the same result twice changes nothing, a different one for the same person is a
+     * conflict, a person not awaiting verification on this exchange's lists is refused.
+     */
+    @Transactional
+    public Recorded store(UUID exchangeId, List<Incoming> batch, String actor, Integer round) {
         int recorded = 0;
         int unchanged = 0;
-        Map<Long, EntryStatus> seen = new java.util.HashMap<>();
+        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             Incoming in = batch.get(i);
             String field = "results[" + i + "]";
-            var row = entries.row(exchangeId, in.personId());
+            if (!seen.add(in.personId())) {
+                throw ApiException.badRequest(field + ".personId", "person " + in.personId() + " appears twice in the batch");
+            }
+            if (in.outcome() == VerificationOutcome.UNFIT_TO_TRAVEL && in.medical() == null) {
+                throw ApiException.badRequest(field + ".medical",
+                        "an unfit-to-travel result needs 'medical': ESCORT (travels with a medical escort) or HOLD");
+            }
             var existing = results.find(exchangeId, in.personId());
             if (existing.isPresent()) {
-                if (existing.get().outcome() != in.outcome()) {
+                if (existing.get().outcome() != in.outcome() || !Objects.equals(existing.get().medical(), in.medical())) {
                     throw ApiException.conflict(field + ".outcome", "person " + in.personId() + " already has the result "
                             + existing.get().outcome() + "; a different result cannot replace it");
                 }
                 unchanged++;
                 continue;
             }
+            var row = entries.row(exchangeId, in.personId());
             if (row.isEmpty() || row.get().entry().status() != EntryStatus.AWAITING_VERIFICATION) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, field + ".personId",
                         "person " + in.personId() + " is not on this exchange's lists awaiting verification");
             }
-            if (seen.put(in.personId(), EntryStatus.AWAITING_VERIFICATION) != null) {
-                throw ApiException.badRequest(field + ".personId", "person " + in.personId() + " appears twice in the batch");
-            }
-            results.insert(new VerificationRepository.Result(exchangeId, in.personId(), in.outcome(), in.evidence(),
-                    actor, OffsetDateTime.now()));
+            results.insert(new VerificationRepository.Result(exchangeId, in.personId(), in.outcome(), in.medical(),
+                    in.evidence(), round, actor, OffsetDateTime.now()));
             recorded++;
         }
         int outstanding = results.outstanding(exchangeId);
@@ -87,13 +117,21 @@ public class VerificationService {
             audit.record(exchangeId, actor, "VERIFICATION_RESULTS", recorded + " results",
                     "unchanged " + unchanged + ", outstanding " + outstanding);
         }
-        boolean complete = false;
-        if (outstanding == 0 && recorded > 0) {
-            complete = !runtime.createMessageCorrelation(ExchangeProcess.MSG_VERIFICATION_COMPLETED)
-                    .processInstanceBusinessKey(exchangeId.toString())
-                    .correlateAllWithResult().isEmpty();
+        return new Recorded(recorded, unchanged, outstanding, outstanding == 0);
+    }
+
+    private Integer currentRound(UUID exchangeId) {
+        var execution = runtime.createProcessInstanceQuery().processInstanceBusinessKey(exchangeId.toString())
+                .processDefinitionKey(VerificationProcess.PROCESS_KEY).active().list();
+        if (execution.size() != 1) {
+            return null;
         }
-        return new Recorded(recorded, unchanged, outstanding, complete);
+        Object round = runtime.getVariable(execution.get(0).getId(), VerificationProcess.VAR_ROUND);
+        return round instanceof Number n ? n.intValue() : null;
+    }
+
+    public int outstanding(UUID exchangeId) {
+        return results.outstanding(exchangeId);
     }
 
     public List<Map<String, Object>> awaiting(UUID exchangeId) {

@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One exchange from the first candidate records to the last handover, through every stage:
- * a send-back in drafting, an objection in review, a failed verification, the 36-hour warning and
- * 48-hour breach of phase 1 fired as jobs, logistics and go/no-go, families and medical intake, and an unbalanced phase 2 settled by the Staff.
+ * a send-back in drafting, an objection in review, counterparty lists, a refusal of consent replaced from
+ * the reserve, the 36-hour warning and 48-hour breach of phase 1 fired as jobs, logistics and go/no-go,
+ * families and medical intake, and an unbalanced phase 2 settled by the Staff.
  */
 class PrisonerExchangeScenarioTest extends IntegrationTest {
 
@@ -84,16 +85,21 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         assertThat(reviews).filteredOn(r -> "REJECT".equals(r.get("decision"))).singleElement()
                 .satisfies(r -> assertThat(r.get("agency")).isEqualTo("security-service"));
 
-        // verification: one person on each side fails; the rest are verified
+        // verification: the other side's lists match ours; one person to release refuses consent and is
+        // replaced from the reserve, whose replacement is verified in a second round
+        ProcessInstance verification = calledInstance(main, "neutral-verification");
+        assertThat(verification).isWaitingAt("Event_CounterpartyListsReceived");
+        d.counterpartyListsMatchingOurs(ex, "CP-FULL-1");
+        assertThat(verification).isWaitingAt("Task_VerifyPeople");
         List<Map<String, Object>> awaiting = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests");
         assertThat(awaiting).hasSize(5); // 3 to bring home (one art. 109) + 2 to release
-        List<Map<String, Object>> results = awaiting.stream().map(p -> Map.<String, Object>of(
-                "personId", p.get("personId"),
-                "outcome", "Primerov".equals(p.get("familyName")) ? "CONSENT_REFUSED" : "VERIFIED",
-                "evidence", "private interview")).toList();
-        Map<String, Object> recorded = d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results",
-                Map.of("results", results), 200);
+        Map<String, Object> recorded = d.verifyAll(ex, Map.of("Primerov", "CONSENT_REFUSED"));
         assertThat(recorded).containsEntry("recorded", 5).containsEntry("verificationComplete", true);
+        assertThat(verification).isWaitingAt("Task_VerifyPeople");
+        assertThat(d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests"))
+                .singleElement().satisfies(p -> assertThat(p.get("familyName")).isEqualTo("Obraztsov"));
+        d.verifyAll(ex, Map.of());
+        assertThat(verification).isEnded();
         assertThat(main).isWaitingAt("Task_RecordRatification");
 
         // ratification starts the clock: phase 1 due 48 hours after signature
@@ -132,15 +138,15 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
                 .processInstanceId(phase1.getId()).singleResult();
         assertThat(p1.getState()).isEqualTo("COMPLETED");
 
-        // phase 2: the person who refused consent leaves our side one short; parity fails and the Staff decides
+        // phase 2: the replacement does not cross at the exchange point; parity fails and the Staff decides
         ProcessInstance phase2 = calledInstance(main, "phase-handover");
         d.readyAndGo(ex);
         Map<Long, String> phase2People = scheduled(ex, 2);
-        assertThat(ids(phase2People, "RELEASE")).isEmpty();
+        assertThat(ids(phase2People, "RELEASE")).hasSize(1);
         d.complete("coordination-staff", d.task(ex, "Task_ConfirmHandover"), Map.of(
                 "crossedHome", ids(phase2People, "BRING_HOME"),
                 "crossedReleased", List.of(),
-                "handoverComment", "no counterpart after a refusal of consent"));
+                "handoverComment", "the released person's convoy turned back"));
         assertThat(phase2).isWaitingAt("Task_ReviewDiscrepancy");
         d.complete("coordination-staff", d.task(ex, "Task_ReviewDiscrepancy"),
                 Map.of("discrepancyDecision", "ESCALATE", "discrepancyComment", "raise at the next negotiation round"));

@@ -1,0 +1,21 @@
+package org.powexchange.verification;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.powexchange.people.Person;
+
+/**
+ * The seam for matching a person named on the other side's lists with one of ours. The simple
+ * implementation compares normalised names and birth dates; the drafting stage's cross-referencing
+ * can replace it by providing another bean of this type.
+ */
+public interface CounterpartyMatcher {
+
+    /** A person as the other side names them. */
+    record Named(String familyName, String givenName, LocalDate birthDate) {
+    }
+
+    /** The one person of {@code ours} who is {@code theirs}, or empty when none (or more than one) fits. */
+    Optional<Person> match(Named theirs, List<Person> ours);
+}

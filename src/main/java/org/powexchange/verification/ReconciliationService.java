@@ -1,0 +1,277 @@
+package org.powexchange.verification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.powexchange.audit.AuditLog;
+import org.powexchange.exchange.Exchange;
+import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.ExchangeService;
+import org.powexchange.exchange.Stage;
+import org.powexchange.forms.FormInput;
+import org.powexchange.people.EntryStatus;
+import org.powexchange.people.ListEntryRepository;
+import org.powexchange.people.Person;
+import org.powexchange.people.Side;
+import org.powexchange.verification.CounterpartyRepository.MatchKind;
+import org.powexchange.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The other side's lists against ours: receives them, matches each of their entries to our people
+ * through the {@link CounterpartyMatcher} seam, and records the pair of lists the Staff agrees.
+ * Parity counts everyone except the seriously wounded and sick (art. 109), who are counted apart.
+ */
+@Service
+public class ReconciliationService {
+
+    /** Statuses that make up "our list" at reconciliation time. */
+    static final Set<EntryStatus> ON_OUR_LIST =
+            EnumSet.of(EntryStatus.PROPOSED, EntryStatus.AWAITING_VERIFICATION, EntryStatus.VERIFIED);
+
+    public record Named(String theirRef, String familyName, String givenName, LocalDate birthDate) {
+    }
+
+    public record Received(long listId, boolean duplicate, boolean processWoken) {
+    }
+
+    public record Reconciliation(int matched, int missingFromTheirs, int unknownToUs, int countedHome,
+                                 int countedRelease, boolean parityHolds) {
+        public int differences() {
+            return missingFromTheirs + unknownToUs;
+        }
+
+        public boolean agreed() {
+            return differences() == 0 && parityHolds;
+        }
+    }
+
+    private final ExchangeRepository exchanges;
+    private final ExchangeService exchangeService;
+    private final ListEntryRepository entries;
+    private final CounterpartyRepository counterparty;
+    private final CounterpartyMatcher matcher;
+    private final RuntimeService runtime;
+    private final AuditLog audit;
+
+    public ReconciliationService(ExchangeRepository exchanges, ExchangeService exchangeService,
+                                 ListEntryRepository entries, CounterpartyRepository counterparty,
+                                 CounterpartyMatcher matcher, RuntimeService runtime, AuditLog audit) {
+        this.exchanges = exchanges;
+        this.exchangeService = exchangeService;
+        this.entries = entries;
+        this.counterparty = counterparty;
+        this.matcher = matcher;
+        this.runtime = runtime;
+        this.audit = audit;
+    }
+
+    /** Stores the other side's lists and wakes the verification process waiting for them. Idempotent per reference. */
+    @Transactional
+    public Received receive(UUID exchangeId, String reference, List<Named> offered, List<Named> requested, String actor) {
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        var existing = counterparty.findList(exchangeId, reference);
+        if (existing.isPresent()) {
+            return new Received(existing.get().id(), true, false);
+        }
+        String stage = exchangeService.stage(e);
+        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(exchangeId.toString())
+                .messageEventSubscriptionName(VerificationProcess.MSG_COUNTERPARTY_LISTS).count() > 0;
+        if (!Stage.VERIFICATION.equals(stage) || !waiting) {
+            throw ApiException.conflict(null, "the exchange is not waiting for the counterparty's lists (stage "
+                    + stage + ")");
+        }
+        long listId = counterparty.insertList(exchangeId, reference, actor);
+        offered.forEach(n -> counterparty.insertEntry(listId, exchangeId, Side.BRING_HOME, n.theirRef(),
+                n.familyName(), n.givenName(), n.birthDate()));
+        requested.forEach(n -> counterparty.insertEntry(listId, exchangeId, Side.RELEASE, n.theirRef(),
+                n.familyName(), n.givenName(), n.birthDate()));
+        audit.record(exchangeId, actor, "COUNTERPARTY_LISTS_RECEIVED", reference,
+                offered.size() + " offered, " + requested.size() + " requested");
+        runtime.createMessageCorrelation(VerificationProcess.MSG_COUNTERPARTY_LISTS)
+                .processInstanceBusinessKey(exchangeId.toString())
+                .setVariable(VerificationProcess.VAR_COUNTERPARTY_LIST_ID, listId)
+                .correlateWithResult();
+        return new Received(listId, false, true);
+    }
+
+    /** Matches each of their entries with our people and counts the differences. */
+    @Transactional
+    public Reconciliation reconcile(UUID exchangeId, long listId) {
+        List<ListEntryRepository.Row> rows = entries.rows(exchangeId);
+        Set<Long> matchedPeople = new HashSet<>();
+        int matched = 0;
+        int unknown = 0;
+        for (CounterpartyRepository.Entry theirs : counterparty.entries(listId)) {
+            List<Person> oursOnSide = rows.stream().filter(r -> r.entry().list() == theirs.side())
+                    .map(ListEntryRepository.Row::person).toList();
+            var hit = matcher.match(new CounterpartyMatcher.Named(theirs.familyName(), theirs.givenName(),
+                    theirs.birthDate()), oursOnSide);
+            if (hit.isEmpty()) {
+                counterparty.setMatch(theirs.id(), MatchKind.UNKNOWN_TO_US, null);
+                unknown++;
+                continue;
+            }
+            long personId = hit.get().id();
+            boolean onOurList = rows.stream().anyMatch(r -> r.person().id() == personId
+                    && ON_OUR_LIST.contains(r.entry().status()));
+            counterparty.setMatch(theirs.id(), onOurList ? MatchKind.MATCHED : MatchKind.NOT_ON_OUR_LIST, personId);
+            if (onOurList) {
+                matched++;
+                matchedPeople.add(personId);
+            } else {
+                unknown++;
+            }
+        }
+        int missing = (int) rows.stream().filter(r -> ON_OUR_LIST.contains(r.entry().status()))
+                .filter(r -> !matchedPeople.contains(r.person().id())).count();
+        int home = counted(rows, Side.BRING_HOME);
+        int release = counted(rows, Side.RELEASE);
+        Reconciliation rec = new Reconciliation(matched, missing, unknown, home, release, home == release);
+        audit.record(exchangeId, "system", "LISTS_RECONCILED", "counterparty list " + listId, rec.toString());
+        return rec;
+    }
+
+    private static int counted(List<ListEntryRepository.Row> rows, Side side) {
+        return (int) rows.stream().filter(r -> r.entry().list() == side && ON_OUR_LIST.contains(r.entry().status())
+                && !r.person().seriouslyWoundedSick()).count();
+    }
+
+    /** The people the Staff may put on the agreed list of one side: ours, and our reserve the other side named. */
+    public List<Option> options(UUID exchangeId, long listId, Side side) {
+        Map<Long, MatchKind> theirs = new LinkedHashMap<>();
+        counterparty.entries(listId).stream().filter(t -> t.side() == side && t.personId() != null)
+                .forEach(t -> theirs.put(t.personId(), t.matchKind()));
+        List<Option> out = new ArrayList<>();
+        for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
+            if (r.entry().list() != side) {
+                continue;
+            }
+            Person p = r.person();
+            boolean ours = ON_OUR_LIST.contains(r.entry().status());
+            boolean namedByThem = theirs.containsKey(p.id());
+            if (!ours && !(namedByThem && r.entry().status() == EntryStatus.RESERVE)) {
+                continue;
+            }
+            String note = ours ? (namedByThem ? "on both lists" : "missing from their list")
+                    : "our reserve, named by them";
+            out.add(new Option(p.id(), p.displayName() + (p.seriouslyWoundedSick() ? " – art. 109" : "") + " – " + note,
+                    (ours && namedByThem) || (ours && p.seriouslyWoundedSick())));
+        }
+        return out;
+    }
+
+    public record Option(long personId, String label, boolean preselected) {
+    }
+
+    /**
+     * Records the agreed pair of lists: who is not agreed leaves the exchange (NOT_EXCHANGED, with the
+     * reason), our reserve the other side named joins. Refused unless parity holds on the counted people.
+     */
+    @Transactional
+    public int agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, String actor, String comment) {
+        Exchange e = exchanges.find(exchangeId).orElseThrow();
+        Map<Long, Option> homeOptions = new LinkedHashMap<>();
+        options(exchangeId, listId, Side.BRING_HOME).forEach(o -> homeOptions.put(o.personId(), o));
+        Map<Long, Option> releaseOptions = new LinkedHashMap<>();
+        options(exchangeId, listId, Side.RELEASE).forEach(o -> releaseOptions.put(o.personId(), o));
+        check(home, homeOptions, VerificationProcess.AGREED_HOME);
+        check(release, releaseOptions, VerificationProcess.AGREED_RELEASE);
+        Map<Long, ListEntryRepository.Row> byPerson = new LinkedHashMap<>();
+        entries.rows(exchangeId).forEach(r -> byPerson.put(r.person().id(), r));
+        long countedHome = home.stream().distinct().filter(id -> !byPerson.get(id).person().seriouslyWoundedSick()).count();
+        long countedRelease = release.stream().distinct()
+                .filter(id -> !byPerson.get(id).person().seriouslyWoundedSick()).count();
+        if (countedHome != countedRelease) {
+            throw FormInput.invalid(VerificationProcess.AGREED_RELEASE, "parity: " + countedHome
+                    + " to bring home against " + countedRelease + " to release (art. 109 people counted apart)");
+        }
+        if (countedHome > e.formulaSize()) {
+            throw FormInput.invalid(VerificationProcess.AGREED_HOME, "the formula allows " + e.formulaSize()
+                    + " per side; " + countedHome + " were agreed");
+        }
+        if (countedHome == 0) {
+            throw FormInput.invalid(VerificationProcess.AGREED_HOME, "the agreed lists are empty");
+        }
+        Set<Long> agreed = new HashSet<>(home);
+        agreed.addAll(release);
+        for (Option o : concat(homeOptions, releaseOptions)) {
+            ListEntryRepository.Row r = byPerson.get(o.personId());
+            boolean ours = ON_OUR_LIST.contains(r.entry().status());
+            if (agreed.contains(o.personId()) && !ours) {
+                entries.setStatus(r.entry().id(), EntryStatus.PROPOSED, "added in agreement with the counterparty");
+            } else if (!agreed.contains(o.personId()) && ours) {
+                entries.setStatus(r.entry().id(), EntryStatus.NOT_EXCHANGED, "not agreed with the counterparty");
+            }
+        }
+        audit.record(exchangeId, actor, "LISTS_AGREED", "counterparty list " + listId, "bring home " + home.size()
+                + ", release " + release.size() + ", counted " + countedHome + (comment == null ? "" : "; " + comment));
+        return (int) countedHome;
+    }
+
+    private static List<Option> concat(Map<Long, Option> a, Map<Long, Option> b) {
+        List<Option> out = new ArrayList<>(a.values());
+        out.addAll(b.values());
+        return out;
+    }
+
+    private static void check(List<Long> ids, Map<Long, Option> allowed, String field) {
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw FormInput.invalid(field, "a person is ticked twice");
+        }
+        for (Long id : ids) {
+            if (!allowed.containsKey(id)) {
+                throw FormInput.invalid(field, "person " + id + " cannot be put on this list");
+            }
+        }
+    }
+
+    /** For /api: the latest reconciliation, entry by entry. */
+    public Map<String, Object> report(UUID exchangeId) {
+        exchangeService.get(exchangeId);
+        Long listId = counterparty.latest(exchangeId).orElseThrow(() -> ApiException.notFound(
+                "counterparty lists of exchange " + exchangeId));
+        List<ListEntryRepository.Row> rows = entries.rows(exchangeId);
+        List<CounterpartyRepository.Entry> theirs = counterparty.entries(listId);
+        Set<Long> named = new HashSet<>();
+        theirs.stream().filter(t -> t.matchKind() == MatchKind.MATCHED).forEach(t -> named.add(t.personId()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("counterpartyListId", listId);
+        out.put("matched", theirs.stream().filter(t -> t.matchKind() == MatchKind.MATCHED)
+                .map(ReconciliationService::view).toList());
+        out.put("unknownToUs", theirs.stream().filter(t -> t.matchKind() == MatchKind.UNKNOWN_TO_US
+                || t.matchKind() == MatchKind.NOT_ON_OUR_LIST).map(ReconciliationService::view).toList());
+        out.put("missingFromTheirs", rows.stream().filter(r -> ON_OUR_LIST.contains(r.entry().status())
+                && !named.contains(r.person().id())).map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("personId", r.person().id());
+                    m.put("side", r.entry().list());
+                    m.put("familyName", r.person().familyName());
+                    m.put("givenName", r.person().givenName());
+                    m.put("birthDate", r.person().birthDate());
+                    m.put("seriouslyWoundedSick", r.person().seriouslyWoundedSick());
+                    return m;
+                }).toList());
+        return out;
+    }
+
+    private static Map<String, Object> view(CounterpartyRepository.Entry t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("side", t.side());
+        m.put("theirRef", t.theirRef());
+        m.put("familyName", t.familyName());
+        m.put("givenName", t.givenName());
+        m.put("birthDate", t.birthDate());
+        m.put("match", t.matchKind());
+        m.put("personId", t.personId());
+        return m;
+    }
+}

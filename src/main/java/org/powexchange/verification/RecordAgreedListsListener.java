@@ -1,0 +1,40 @@
+package org.powexchange.verification;
+
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.powexchange.exchange.ExchangeProcess;
+import org.powexchange.forms.FormInput;
+import org.powexchange.forms.TaskFormHandler;
+import org.powexchange.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/** "Agree final lists": records the agreed pair of lists; parity must hold, art. 109 people counted apart. */
+@Component("recordAgreedLists")
+public class RecordAgreedListsListener implements TaskFormHandler {
+
+    private final ReconciliationService reconciliation;
+    private final CurrentUser user;
+
+    public RecordAgreedListsListener(ReconciliationService reconciliation, CurrentUser user) {
+        this.reconciliation = reconciliation;
+        this.user = user;
+    }
+
+    @Override
+    public Set<String> fieldsRead() {
+        return Set.of(VerificationProcess.AGREED_HOME, VerificationProcess.AGREED_RELEASE,
+                VerificationProcess.AGREEMENT_COMMENT);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        long listId = ((Number) task.getVariable(VerificationProcess.VAR_COUNTERPARTY_LIST_ID)).longValue();
+        FormInput in = FormInput.of(task);
+        String comment = in.text(VerificationProcess.AGREEMENT_COMMENT, 2000, true);
+        int size = reconciliation.agree(exchangeId, listId, in.ids(VerificationProcess.AGREED_HOME),
+                in.ids(VerificationProcess.AGREED_RELEASE), user.id(), comment);
+        task.getExecution().getProcessInstance().setVariable("agreedSize", size);
+    }
+}

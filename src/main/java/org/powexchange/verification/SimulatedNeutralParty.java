@@ -1,0 +1,86 @@
+package org.powexchange.verification;
+
+import java.util.Map;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo only: a simulated neutral party on the official external task client, calling this
+ * application's own REST API as the neutral-party user. Outcomes follow the configured rates
+ * (consent refused, not found, deceased, unfit with escort or hold, identity mismatch; the rest verified).
+ * Off unless {@code powexchange.verification.simulated-neutral-party.enabled=true}.
+ */
+@Component
+@ConditionalOnProperty(name = "powexchange.verification.simulated-neutral-party.enabled", havingValue = "true")
+public class SimulatedNeutralParty implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedNeutralParty.class);
+
+    private final VerificationProperties.Simulation sim;
+    private final Random random;
+    private NeutralPartyWorker.Subscription running;
+
+    public SimulatedNeutralParty(VerificationProperties properties) {
+        this.sim = properties.simulatedNeutralParty();
+        this.random = sim.seed() == null ? new Random() : new Random(sim.seed());
+    }
+
+    @EventListener
+    public void start(ApplicationReadyEvent event) {
+        String base = sim.baseUrl();
+        if (base == null || base.isBlank()) {
+            int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+            base = "http://localhost:" + port;
+        }
+        running = NeutralPartyWorker.start(base, sim.user(), sim.password(), "simulated-neutral-party",
+                sim.lockDuration() == null ? java.time.Duration.ofMinutes(5) : sim.lockDuration(), this::assess);
+        log.warn("SIMULATED neutral party is verifying people via {}/engine-rest as '{}' (demo only)", base, sim.user());
+    }
+
+    synchronized RecordVerificationResultsDelegate.WireResult assess(Map<String, Object> person) {
+        long id = ((Number) person.get("personId")).longValue();
+        double x = random.nextDouble();
+        double[] rates = {sim.consentRefused(), sim.notFound(), sim.deceased(), sim.unfitEscort(), sim.unfitHold(),
+                sim.identityMismatch()};
+        String[] evidence = {"private interview without witnesses: does not wish to return",
+                "not present at the declared place of detention", "death confirmed by the detaining power's records",
+                "medical examination: may travel with a medical escort", "medical examination: must stay until fit",
+                "identity not confirmed: documents and interview do not match the list"};
+        double acc = 0;
+        for (int i = 0; i < rates.length; i++) {
+            acc += rates[i];
+            if (x < acc) {
+                return switch (i) {
+                    case 0 -> result(id, VerificationOutcome.CONSENT_REFUSED, null, evidence[i]);
+                    case 1 -> result(id, VerificationOutcome.NOT_FOUND, null, evidence[i]);
+                    case 2 -> result(id, VerificationOutcome.DECEASED, null, evidence[i]);
+                    case 3 -> result(id, VerificationOutcome.UNFIT_TO_TRAVEL, VerificationOutcome.Medical.ESCORT,
+                            evidence[i]);
+                    case 4 -> result(id, VerificationOutcome.UNFIT_TO_TRAVEL, VerificationOutcome.Medical.HOLD,
+                            evidence[i]);
+                    default -> result(id, VerificationOutcome.IDENTITY_MISMATCH, null, evidence[i]);
+                };
+            }
+        }
+        return result(id, VerificationOutcome.VERIFIED, null, "identity confirmed; consent given in private interview");
+    }
+
+    private static RecordVerificationResultsDelegate.WireResult result(long id, VerificationOutcome o,
+                                                                       VerificationOutcome.Medical m, String evidence) {
+        return new RecordVerificationResultsDelegate.WireResult(id, o, m, "simulated: " + evidence);
+    }
+
+    @Override
+    public void destroy() {
+        if (running != null) {
+            running.stop();
+        }
+    }
+}
