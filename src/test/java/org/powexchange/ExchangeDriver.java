@@ -101,6 +101,45 @@ public class ExchangeDriver {
         return m;
     }
 
+    /** An objection row of an agency's review form (dynamic list "objections"). */
+    public static Map<String, Object> objection(long personId, String reason, String comment) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("personId", String.valueOf(personId));
+        m.put("reason", reason);
+        m.put("comment", comment);
+        return m;
+    }
+
+    /** A decision row of the Staff's "Resolve objections" form (dynamic list "resolutions"). */
+    public static Map<String, Object> resolution(long personId, String decision, String basis, String comment) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("personId", String.valueOf(personId));
+        m.put("decision", decision);
+        m.put("basis", basis);
+        m.put("comment", comment);
+        return m;
+    }
+
+    /** The form variables of an agency review: the given objections (none = approve everyone). */
+    public static Map<String, Object> review(List<Map<String, Object>> objections) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("objections", org.camunda.spin.Spin.JSON(objections));
+        return m;
+    }
+
+    /** Every agency reviews the exchange's lists; the agencies in {@code objections} object to the given people. */
+    public void reviewAll(String exchangeId, Map<String, List<Map<String, Object>>> objections) {
+        REVIEW_TASKS.forEach((agency, key) ->
+                complete(agency, task(exchangeId, key), review(objections.getOrDefault(agency, List.of()))));
+    }
+
+    /** The person id of someone on the exchange, by external reference. */
+    public long personId(String exchangeId, String externalRef) {
+        return list("coordination-staff", "/api/exchanges/" + exchangeId + "/people").stream()
+                .filter(p -> externalRef.equals(p.get("externalRef")))
+                .map(p -> ((Number) p.get("personId")).longValue()).findFirst().orElseThrow();
+    }
+
     /** The single open task of the exchange with this definition key. */
     public Task task(String exchangeId, String key) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(exchangeId).taskDefinitionKey(key).list();
