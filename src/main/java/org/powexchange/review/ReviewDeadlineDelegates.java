@@ -22,7 +22,7 @@ final class ReviewDeadlineDelegates {
     }
 
     static List<String> agencies(TaskService tasks, List<Task> open) {
-        return open.stream().map(t -> (String) tasks.getVariableLocal(t.getId(), ReviewProcess.AGENCY)).toList();
+        return open.stream().map(t -> (String) tasks.getVariable(t.getId(), ReviewProcess.AGENCY)).toList();
     }
 
     /** "Remind the agencies still reviewing": a comment on each open review (seen in Tasklist), raised priority. */
