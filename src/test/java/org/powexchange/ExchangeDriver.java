@@ -105,7 +105,7 @@ public class ExchangeDriver {
     public void draftAndClearReview(String exchangeId, List<Map<String, Object>> records, Runnable runJobs) {
         post("coordination-staff", "/api/exchanges/" + exchangeId + "/candidates", Map.of("records", records), 200);
         complete("coordination-staff", task(exchangeId, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
-        REVIEW_TASKS.forEach((agency, key) -> complete(agency, task(exchangeId, key), Map.of("reviewDecision", "APPROVE")));
+        reviewAll(exchangeId, Map.of());
         runJobs.run();
     }
 
@@ -160,6 +160,45 @@ public class ExchangeDriver {
         }).toList();
         return post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
                 Map.of("results", results), 200);
+    }
+
+    /** An objection row of an agency's review form (dynamic list "objections"). */
+    public static Map<String, Object> objection(long personId, String reason, String comment) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("personId", String.valueOf(personId));
+        m.put("reason", reason);
+        m.put("comment", comment);
+        return m;
+    }
+
+    /** A decision row of the Staff's "Resolve objections" form (dynamic list "resolutions"). */
+    public static Map<String, Object> resolution(long personId, String decision, String basis, String comment) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("personId", String.valueOf(personId));
+        m.put("decision", decision);
+        m.put("basis", basis);
+        m.put("comment", comment);
+        return m;
+    }
+
+    /** The form variables of an agency review: the given objections (none = approve everyone). */
+    public static Map<String, Object> review(List<Map<String, Object>> objections) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("objections", org.camunda.spin.Spin.JSON(objections));
+        return m;
+    }
+
+    /** Every agency reviews the exchange's lists; the agencies in {@code objections} object to the given people. */
+    public void reviewAll(String exchangeId, Map<String, List<Map<String, Object>>> objections) {
+        REVIEW_TASKS.forEach((agency, key) ->
+                complete(agency, task(exchangeId, key), review(objections.getOrDefault(agency, List.of()))));
+    }
+
+    /** The person id of someone on the exchange, by external reference. */
+    public long personId(String exchangeId, String externalRef) {
+        return list("coordination-staff", "/api/exchanges/" + exchangeId + "/people").stream()
+                .filter(p -> externalRef.equals(p.get("externalRef")))
+                .map(p -> ((Number) p.get("personId")).longValue()).findFirst().orElseThrow();
     }
 
     /** The single open task of the exchange with this definition key. */

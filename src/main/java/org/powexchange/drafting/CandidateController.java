@@ -41,7 +41,19 @@ public class CandidateController {
             Boolean seriouslyWoundedSick,
             @Pattern(regexp = "CONFIRMED_ALIVE|UNCONFIRMED|DECEASED",
                     message = "must be CONFIRMED_ALIVE, UNCONFIRMED or DECEASED") String lifeStatus,
-            @PastOrPresent LocalDate capturedOn) {
+            @PastOrPresent LocalDate capturedOn,
+            // optional facts for the interagency review's routing (table person_review_facts)
+            @Size(max = 200) @Pattern(regexp = "[\\p{L}\\p{N} ,.;:()/'-]*",
+                    message = "letters, digits, spaces and , . ; : ( ) / ' - only") String strategicFlag,
+            Boolean pendingCriminalProceedings,
+            Boolean officer,
+            @Size(max = 50) @Pattern(regexp = "[\\p{L}\\p{N} .-]*", message = "letters, digits, spaces, . and - only")
+            String militaryRank) {
+
+        boolean hasReviewFacts() {
+            return (strategicFlag != null && !strategicFlag.isBlank()) || pendingCriminalProceedings != null
+                    || officer != null || (militaryRank != null && !militaryRank.isBlank());
+        }
     }
 
     public record Submission(@NotEmpty @Size(max = 5000) List<@Valid @NotNull CandidateRecord> records,

@@ -14,6 +14,8 @@ import org.powexchange.people.Category;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.Person;
 import org.powexchange.people.PersonRepository;
+import org.powexchange.people.PersonReviewFacts;
+import org.powexchange.people.PersonReviewFactsRepository;
 import org.powexchange.people.Side;
 import org.powexchange.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -31,9 +33,11 @@ public class CandidateService {
     private final PersonRepository persons;
     private final RuntimeService runtime;
     private final AuditLog audit;
+    private final PersonReviewFactsRepository reviewFacts;
 
     public CandidateService(ExchangeRepository exchanges, ExchangeService exchangeService, PersonRepository persons,
-                            RuntimeService runtime, AuditLog audit) {
+                            RuntimeService runtime, AuditLog audit, PersonReviewFactsRepository reviewFacts) {
+        this.reviewFacts = reviewFacts;
         this.exchanges = exchanges;
         this.exchangeService = exchangeService;
         this.persons = persons;
@@ -57,14 +61,23 @@ public class CandidateService {
         for (CandidateController.CandidateRecord r : records) {
             Person incoming = toPerson(exchangeId, r);
             var existing = persons.findByRef(exchangeId, incoming.side(), incoming.externalRef());
+            long personId;
             if (existing.isEmpty()) {
-                persons.insert(incoming);
+                personId = persons.insert(incoming);
                 created++;
             } else if (sameContent(existing.get(), incoming)) {
+                personId = existing.get().id();
                 unchanged++;
             } else {
-                persons.update(withId(incoming, existing.get().id()));
+                personId = existing.get().id();
+                persons.update(withId(incoming, personId));
                 updated++;
+            }
+            if (r.hasReviewFacts()) {
+                reviewFacts.save(new PersonReviewFacts(personId,
+                        r.strategicFlag() == null || r.strategicFlag().isBlank() ? null : r.strategicFlag().strip(),
+                        Boolean.TRUE.equals(r.pendingCriminalProceedings()), Boolean.TRUE.equals(r.officer()),
+                        r.militaryRank() == null || r.militaryRank().isBlank() ? null : r.militaryRank().strip()));
             }
         }
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",

@@ -4,21 +4,25 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.powexchange.exchange.ExchangeProcess;
+import org.powexchange.security.Groups;
 import org.springframework.stereotype.Component;
 
-/** "Open the review round": each redraft is reviewed afresh, in its own numbered round. */
+/** "Open the review round and route the people": each redraft is reviewed afresh, by all six agencies. */
 @Component("openReviewRound")
 public class OpenReviewRoundDelegate implements JavaDelegate {
 
-    private final ReviewRepository reviews;
+    private final ReviewService service;
 
-    public OpenReviewRoundDelegate(ReviewRepository reviews) {
-        this.reviews = reviews;
+    public OpenReviewRoundDelegate(ReviewService service) {
+        this.service = service;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
-        execution.setVariable(ReviewProcess.ROUND, reviews.lastRound(exchangeId) + 1);
+        execution.setVariable(ReviewProcess.ROUND, service.openRound(exchangeId));
+        execution.setVariable(ReviewProcess.PASS, 1);
+        execution.setVariable(ReviewProcess.AGENCIES, String.join(",", Groups.AGENCIES));
+        execution.setVariable(ReviewProcess.CHANGED, "");
     }
 }

@@ -6,11 +6,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** One row per agency, round and pass: APPROVE, or OBJECT when it objected to at least one person. */
 @Repository
 public class ReviewRepository {
 
-    public record Review(UUID exchangeId, int round, String agency, String decision, String comment, String reviewer,
-                         OffsetDateTime decidedAt) {
+    public record Review(UUID exchangeId, int round, int pass, String agency, String decision, String comment,
+                         String reviewer, OffsetDateTime decidedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -20,9 +21,10 @@ public class ReviewRepository {
     }
 
     public void insert(Review r) {
-        jdbc.sql("insert into agency_review (exchange_id, review_round, agency, decision, comment_text, reviewer, decided_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(r.exchangeId(), r.round(), r.agency(), r.decision(), r.comment(), r.reviewer(), r.decidedAt())
+        jdbc.sql("insert into agency_review (exchange_id, review_round, review_pass, agency, decision, comment_text, "
+                        + "reviewer, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.exchangeId(), r.round(), r.pass(), r.agency(), r.decision(), r.comment(), r.reviewer(),
+                        r.decidedAt())
                 .update();
     }
 
@@ -32,11 +34,12 @@ public class ReviewRepository {
     }
 
     public List<Review> list(UUID exchangeId) {
-        return jdbc.sql("select * from agency_review where exchange_id = ? order by review_round, decided_at, id")
+        return jdbc.sql("select * from agency_review where exchange_id = ? order by review_round, review_pass, decided_at, id")
                 .param(exchangeId)
                 .query((rs, n) -> new Review(rs.getObject("exchange_id", UUID.class), rs.getInt("review_round"),
-                        rs.getString("agency"), rs.getString("decision"), rs.getString("comment_text"),
-                        rs.getString("reviewer"), rs.getObject("decided_at", OffsetDateTime.class)))
+                        rs.getInt("review_pass"), rs.getString("agency"), rs.getString("decision"),
+                        rs.getString("comment_text"), rs.getString("reviewer"),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
                 .list();
     }
 }

@@ -21,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One exchange from the first candidate records to the last handover, through every stage:
- * a send-back in drafting, an objection in review, counterparty lists, a refusal of consent replaced from
- * the reserve, the 36-hour warning and 48-hour breach of phase 1 fired as jobs, logistics and go/no-go,
- * families and medical intake, and an unbalanced phase 2 settled by the Staff.
+ * a send-back in drafting, an objection in review sent back to drafting by the Staff, counterparty lists,
+ * a refusal of consent replaced from the reserve, the 36-hour warning and 48-hour breach of phase 1 fired
+ * as jobs, logistics and go/no-go, families and medical intake, and an unbalanced phase 2 settled by the Staff.
  */
 class PrisonerExchangeScenarioTest extends IntegrationTest {
 
@@ -68,21 +68,24 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
         assertThat(drafting).isEnded();
 
-        // review, round 1: the security service objects, the lists go back to drafting
-        reviewAll(ex, "security-service");
+        // review, round 1: the security service objects to one person; the Staff sends the lists back to drafting
+        d.reviewAll(ex, Map.of("security-service", List.of(ExchangeDriver.objection(d.personId(ex, "H-1"),
+                "IDENTITY_DOUBT", "identity of one candidate in doubt"))));
         runJobs(ex);
+        d.complete("coordination-staff", d.task(ex, "Task_ResolveObjections"), Map.of(
+                "resolutionOutcome", "REDRAFT", "resolutionComment", "check the identity before review"));
         assertThat(main).isWaitingAt("CallActivity_ListDrafting");
         d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
                 ExchangeDriver.person("H-1", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"))),
                 200);
         d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
         // round 2: all approve
-        reviewAll(ex, null);
+        d.reviewAll(ex, Map.of());
         runJobs(ex);
         assertThat(main).isWaitingAt("CallActivity_NeutralVerification");
         List<Map<String, Object>> reviews = d.list("coordination-staff", "/api/exchanges/" + ex + "/reviews");
         assertThat(reviews).hasSize(12);
-        assertThat(reviews).filteredOn(r -> "REJECT".equals(r.get("decision"))).singleElement()
+        assertThat(reviews).filteredOn(r -> "OBJECT".equals(r.get("decision"))).singleElement()
                 .satisfies(r -> assertThat(r.get("agency")).isEqualTo("security-service"));
 
         // verification: the other side's lists match ours; one person to release refuses consent and is
@@ -162,18 +165,8 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         assertThat(phases.get(1)).containsEntry("parityHolds", false).containsEntry("received", 1)
                 .containsEntry("handedOver", 0);
         List<Map<String, Object>> audit = d.list("coordination-staff", "/api/exchanges/" + ex + "/audit");
-        assertThat(audit).extracting(a -> a.get("action")).contains("LISTS_SEND_BACK", "REVIEW_REJECT",
+        assertThat(audit).extracting(a -> a.get("action")).contains("LISTS_SEND_BACK", "REVIEW_OBJECT", "OBJECTIONS_REDRAFT",
                 "EXCHANGE_RATIFIED", "DEADLINE_WARNING", "DEADLINE_BREACHED", "DEADLINE_BREACH_CONTINUE", "DISCREPANCY_ESCALATE", "FAMILIES_NOTIFIED", "MEDICAL_INTAKE", "FINAL_REPORT", "EXCHANGE_COMPLETED");
-    }
-
-    private void reviewAll(String ex, String objecting) {
-        ExchangeDriver.REVIEW_TASKS.forEach((agency, key) -> {
-            Task t = d.task(ex, key);
-            boolean object = agency.equals(objecting);
-            d.complete(agency, t, object
-                    ? Map.of("reviewDecision", "REJECT", "reviewComment", "identity of one candidate in doubt")
-                    : Map.of("reviewDecision", "APPROVE"));
-        });
     }
 
     private ProcessInstance calledInstance(ProcessInstance parent, String key) {

@@ -55,15 +55,9 @@ abstract class HandoverTestSupport extends IntegrationTest {
     String toRatification(String ref, List<Integer> phases, List<Map<String, Object>> records) {
         int formula = phases.stream().mapToInt(Integer::intValue).sum();
         String ex = d.createExchange(ref, formula, phases);
-        d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", records), 200);
-        d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
-        ExchangeDriver.REVIEW_TASKS.forEach((agency, key) ->
-                d.complete(agency, d.task(ex, key), Map.of("reviewDecision", "APPROVE")));
-        runJobs(ex);
-        List<Map<String, Object>> awaiting = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests");
-        List<Map<String, Object>> results = awaiting.stream().map(p -> Map.<String, Object>of(
-                "personId", p.get("personId"), "outcome", "VERIFIED", "evidence", "private interview")).toList();
-        d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results), 200);
+        d.draftAndClearReview(ex, records, () -> runJobs(ex));
+        d.counterpartyListsMatchingOurs(ex, "CP-" + ref);
+        d.verifyAll(ex, Map.of());
         assertThat(main(ex)).isNotNull();
         assertThat(runtime.getActiveActivityIds(main(ex).getId())).contains("Task_RecordRatification");
         return ex;

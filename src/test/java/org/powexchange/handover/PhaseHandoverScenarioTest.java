@@ -161,7 +161,7 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
 
     @Test
     void goIsRefusedUntilBothMinistriesAreReadyAndNoGoSendsTheLogisticsAgain() {
-        String ex = toRatification("HANDOVER-GO-1", List.of(1), List.of(home(1, true), release(1, false)));
+        String ex = toRatification("HANDOVER-GO-1", List.of(1), List.of(home(1, true), home(2, false), release(1, false)));
         ratifyViaApi(ex);
         d.complete("interior", d.task(ex, "Task_LogisticsInterior"), Map.of(
                 "transportReady", true, "escortReady", true, "documentsReady", true));

@@ -143,6 +143,13 @@ class ModelsTest extends IntegrationTest {
     private static List<String> inputKeys(JsonNode components) {
         List<String> keys = new ArrayList<>();
         for (JsonNode c : components) {
+            if ("dynamiclist".equals(c.path("type").asText())) {
+                // a dynamic list submits its rows as one variable named by its path
+                if (c.has("path") && !c.path("disabled").asBoolean(false)) {
+                    keys.add(c.path("path").asText());
+                }
+                continue;
+            }
             if (c.has("components")) {
                 keys.addAll(inputKeys(c.path("components")));
             }

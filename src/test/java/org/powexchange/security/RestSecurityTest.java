@@ -93,17 +93,19 @@ class RestSecurityTest extends IntegrationTest {
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> r = d.as("defence").exchange("/engine-rest/task/" + ombudsmanTask + "/complete",
-                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}", h),
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"objections\":{\"value\":\"[]\",\"type\":\"Json\"}}}", h),
                 String.class);
         assertThat(r.getStatusCode().value()).isIn(403, 404);
         assertThat(tasks.createTaskQuery().taskId(ombudsmanTask).count()).isEqualTo(1);
-        // the ombudsman completes it; a review without a decision is refused with 400 naming the field
+        // the ombudsman completes it; an objection without a reason code is refused with 400 naming the field
         ResponseEntity<String> bad = d.as("ombudsman").exchange("/engine-rest/task/" + ombudsmanTask + "/complete",
-                HttpMethod.POST, new HttpEntity<>("{\"variables\":{}}", h), String.class);
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"objections\":{\"type\":\"Json\","
+                        + "\"value\":\"[{\\\"personId\\\":\\\"1\\\",\\\"reason\\\":\\\"DISLIKE\\\"}]\"}}}", h),
+                String.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
-        assertThat(bad.getBody()).contains("reviewDecision");
+        assertThat(bad.getBody()).contains("objections");
         ResponseEntity<String> ok = d.as("ombudsman").exchange("/engine-rest/task/" + ombudsmanTask + "/complete",
-                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}", h),
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"objections\":{\"value\":\"[]\",\"type\":\"Json\"}}}", h),
                 String.class);
         assertThat(ok.getStatusCode().value()).isEqualTo(204);
         // each agency has its own Tasklist filter and sees no other

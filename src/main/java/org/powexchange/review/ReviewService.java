@@ -1,0 +1,231 @@
+package org.powexchange.review;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.powexchange.audit.AuditLog;
+import org.powexchange.forms.FormInput;
+import org.powexchange.people.EntryStatus;
+import org.powexchange.people.ListEntryRepository;
+import org.powexchange.people.Person;
+import org.powexchange.people.PersonReviewFacts;
+import org.powexchange.people.PersonReviewFactsRepository;
+import org.powexchange.security.Groups;
+import org.springframework.stereotype.Service;
+
+/** The rules of the interagency review: routing, objections, and the Staff's resolution of them. */
+@Service
+public class ReviewService {
+
+    public record ObjectionInput(long personId, String reasonCode, String comment) {
+    }
+
+    public record ResolutionInput(long personId, String decision, String basisCode, String comment) {
+    }
+
+    /** Who changed on the lists, and which agencies those changes concern. */
+    public record Resolved(Set<Long> changedPersons, Set<String> agenciesToReReview) {
+    }
+
+    private final ReviewRepository reviews;
+    private final ObjectionRepository objections;
+    private final ListEntryRepository entries;
+    private final PersonReviewFactsRepository facts;
+    private final ReviewDecisions decisions;
+    private final ReviewOptions options;
+    private final AuditLog audit;
+
+    public ReviewService(ReviewRepository reviews, ObjectionRepository objections, ListEntryRepository entries,
+                         PersonReviewFactsRepository facts, ReviewDecisions decisions, ReviewOptions options,
+                         AuditLog audit) {
+        this.reviews = reviews;
+        this.objections = objections;
+        this.entries = entries;
+        this.facts = facts;
+        this.decisions = decisions;
+        this.options = options;
+        this.audit = audit;
+    }
+
+    /** Opens a new round: routes every person on the lists by the decision table. Returns the round number. */
+    public int openRound(UUID exchangeId) {
+        int round = reviews.lastRound(exchangeId) + 1;
+        Map<Long, PersonReviewFacts> f = facts.forExchange(exchangeId);
+        int routed = 0;
+        for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
+            if (r.entry().status() == EntryStatus.PROPOSED) {
+                route(exchangeId, r.person(), f.getOrDefault(r.person().id(), PersonReviewFacts.none(r.person().id())));
+                routed++;
+            }
+        }
+        audit.record(exchangeId, "system", "REVIEW_ROUND_OPENED", "round " + round, routed + " people routed");
+        return round;
+    }
+
+    private List<ObjectionRepository.Concern> route(UUID exchangeId, Person p, PersonReviewFacts f) {
+        List<ObjectionRepository.Concern> concerns = decisions.routing(p, f);
+        objections.replaceConcerns(exchangeId, p.id(), concerns);
+        return concerns;
+    }
+
+    /** One agency's review: objections to named people with a reason, everyone else approved. */
+    public String recordReview(UUID exchangeId, int round, int pass, String agency, List<ObjectionInput> objected,
+                               String comment, String reviewer) {
+        Set<Long> seen = new LinkedHashSet<>();
+        for (ObjectionInput o : objected) {
+            var row = entries.row(exchangeId, o.personId());
+            if (row.isEmpty() || row.get().entry().status() != EntryStatus.PROPOSED) {
+                throw FormInput.invalid(ReviewProcess.OBJECTIONS, "person " + o.personId() + " is not on the lists under review");
+            }
+            if (!seen.add(o.personId())) {
+                throw FormInput.invalid(ReviewProcess.OBJECTIONS, "one objection per person: " + o.personId()
+                        + " appears twice");
+            }
+        }
+        String decision = objected.isEmpty() ? ReviewProcess.APPROVE : ReviewProcess.OBJECT;
+        OffsetDateTime now = OffsetDateTime.now();
+        reviews.insert(new ReviewRepository.Review(exchangeId, round, pass, agency, decision, comment, reviewer, now));
+        for (ObjectionInput o : objected) {
+            objections.insert(new ObjectionRepository.Objection(0, exchangeId, round, pass, agency, o.personId(),
+                    o.reasonCode(), o.comment(), reviewer, now));
+            audit.record(exchangeId, reviewer, "REVIEW_OBJECTION", "person " + o.personId(),
+                    agency + ": " + o.reasonCode() + (o.comment() == null ? "" : " – " + o.comment()));
+        }
+        audit.record(exchangeId, reviewer, "REVIEW_" + decision, agency,
+                "round " + round + " pass " + pass + ", " + objected.size() + " objection(s)"
+                        + (comment == null ? "" : " – " + comment));
+        return decision;
+    }
+
+    public int objectionCount(UUID exchangeId, int round, int pass) {
+        return objections.objections(exchangeId, round, pass).size();
+    }
+
+    /**
+     * Applies the Staff's decision on every contested person. Removal and deferral free a place that
+     * the next in the same side's reserve takes (the seriously wounded and sick are outside parity and
+     * need no replacement). Refuses to hold back a seriously wounded or sick person for bargaining.
+     */
+    public Resolved resolve(UUID exchangeId, int round, int pass, List<ResolutionInput> inputs, String actor) {
+        List<ReviewOptions.Contested> contested = options.contestedPeople(exchangeId, round, pass);
+        Map<Long, ResolutionInput> byPerson = new HashMap<>();
+        for (ResolutionInput in : inputs) {
+            if (byPerson.put(in.personId(), in) != null) {
+                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "person " + in.personId() + " is decided twice");
+            }
+        }
+        Set<Long> contestedIds = new TreeSet<>();
+        contested.forEach(c -> contestedIds.add(c.person().id()));
+        for (Long id : byPerson.keySet()) {
+            if (!contestedIds.contains(id)) {
+                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "person " + id + " is not contested in this review");
+            }
+        }
+        // validate everything before changing anything
+        for (ReviewOptions.Contested c : contested) {
+            ResolutionInput in = byPerson.get(c.person().id());
+            if (in == null) {
+                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "decide on " + c.person().displayName());
+            }
+            check(c, in);
+        }
+        Set<Long> changed = new LinkedHashSet<>();
+        Set<Long> off = new java.util.HashSet<>(objections.resolvedOff(exchangeId));
+        off.addAll(contestedIds);
+        OffsetDateTime now = OffsetDateTime.now();
+        for (ReviewOptions.Contested c : contested) {
+            ResolutionInput in = byPerson.get(c.person().id());
+            Person p = c.person();
+            ListEntryRepository.Row row = entries.row(exchangeId, p.id()).orElseThrow();
+            Long replacement = null;
+            if (!ReviewProcess.KEEP.equals(in.decision())) {
+                String why = (ReviewProcess.REMOVE.equals(in.decision()) ? "removed in review: " : "deferred to a later phase in review: ")
+                        + in.basisCode() + (in.comment() == null ? "" : " – " + in.comment());
+                // removed: tracked, off the lists; deferred: back to the reserve, first in line for a later phase
+                entries.setStatus(row.entry().id(),
+                        ReviewProcess.REMOVE.equals(in.decision()) ? EntryStatus.TRACKED : EntryStatus.RESERVE, why);
+                changed.add(p.id());
+                if (!p.seriouslyWoundedSick()) {
+                    Optional<ListEntryRepository.Row> next = entries.rows(exchangeId, p.side(), EntryStatus.RESERVE).stream()
+                            .filter(r -> !off.contains(r.person().id()) && r.person().id() != p.id())
+                            .filter(r -> !r.person().seriouslyWoundedSick())
+                            .findFirst();
+                    if (next.isPresent()) {
+                        Person rep = next.get().person();
+                        entries.setStatus(next.get().entry().id(), EntryStatus.PROPOSED,
+                                "replaces person " + p.id() + " (review round " + round + ")");
+                        off.add(rep.id());
+                        replacement = rep.id();
+                        changed.add(rep.id());
+                        route(exchangeId, rep, facts.find(rep.id()));
+                    } else {
+                        audit.record(exchangeId, actor, "REVIEW_NO_RESERVE", "person " + p.id(),
+                                "no reserve left on " + p.side() + "; the list is one short");
+                    }
+                }
+            }
+            objections.insert(new ObjectionRepository.Resolution(0, exchangeId, round, pass, p.id(), in.decision(),
+                    in.basisCode(), c.recommendation().decision(), c.recommendation().rationale(), replacement,
+                    in.comment(), actor, now));
+            audit.record(exchangeId, actor, "OBJECTION_" + in.decision(), "person " + p.id(),
+                    (in.basisCode() == null ? "" : in.basisCode() + "; ")
+                            + "policy recommended " + c.recommendation().decision()
+                            + (replacement == null ? "" : "; replaced by person " + replacement)
+                            + (in.comment() == null ? "" : " – " + in.comment()));
+        }
+        // the agencies concerned by a changed person (the removed, the deferred, their replacements), and only they
+        Set<String> agencies = new TreeSet<>();
+        objections.concerns(exchangeId).stream().filter(c -> changed.contains(c.personId()))
+                .forEach(c -> agencies.add(c.agency()));
+        return new Resolved(changed, agencies);
+    }
+
+    private void check(ReviewOptions.Contested c, ResolutionInput in) {
+        String field = ReviewProcess.RESOLUTIONS;
+        String who = c.person().displayName();
+        if (!Set.of(ReviewProcess.KEEP, ReviewProcess.REMOVE, ReviewProcess.DEFER).contains(in.decision())) {
+            throw FormInput.invalid(field, "decision for " + who + " must be KEEP, REMOVE or DEFER");
+        }
+        if (ReviewProcess.KEEP.equals(in.decision())) {
+            return;
+        }
+        if (in.basisCode() == null) {
+            throw FormInput.invalid(field, "give the ground for the " + in.decision().toLowerCase() + " of " + who);
+        }
+        if (!c.reasonCodes().contains(in.basisCode())) {
+            throw FormInput.invalid(field, "the ground for " + who + " must be one of the reasons raised: "
+                    + c.reasonCodes());
+        }
+        if (c.person().seriouslyWoundedSick()
+                && (ReviewProcess.BARGAINING_REASONS.contains(in.basisCode())
+                || "HUMANITARIAN_PRIORITY".equals(in.basisCode()))) {
+            throw new FormFieldValidationException(field, who + " is seriously wounded or sick: Geneva Convention III "
+                    + "art. 109-110 requires repatriation regardless of number or rank, so " + in.decision().toLowerCase()
+                    + " for " + in.basisCode() + " (bargaining) is refused. Keep this person on the list.");
+        }
+    }
+
+    /** Reminds the agencies whose review of this pass is still open; returns them. */
+    public List<String> remind(UUID exchangeId, List<String> openAgencies) {
+        if (!openAgencies.isEmpty()) {
+            audit.record(exchangeId, "system", "REVIEW_REMINDER", String.join(", ", openAgencies), "review due soon");
+        }
+        return openAgencies;
+    }
+
+    public List<String> escalate(UUID exchangeId, List<String> openAgencies) {
+        if (!openAgencies.isEmpty()) {
+            audit.record(exchangeId, "system", "REVIEW_OVERDUE_ESCALATED", String.join(", ", openAgencies),
+                    "escalated to the " + Groups.displayName(Groups.COORDINATION_STAFF));
+        }
+        return new ArrayList<>(openAgencies);
+    }
+}
