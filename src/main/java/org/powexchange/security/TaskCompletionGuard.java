@@ -63,7 +63,11 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher m = COMPLETION.matcher(path);
         if (!"POST".equalsIgnoreCase(request.getMethod()) || !m.matches()) {
-            chain.doFilter(request, response);
+            if (Set.of("POST", "PUT", "PATCH").contains(request.getMethod().toUpperCase())) {
+                clientFaultsAsProblems(request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY) {
@@ -81,7 +85,11 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         }
         String taskId = m.group(1);
         Authentication caller = identity.getCurrentAuthentication();
-        // a task the caller cannot see is left to the engine, which answers 404/403 without telling more
+        if (!exists(taskId)) {
+            problem(response, 404, "no such task", "taskId");
+            return;
+        }
+        // a task the caller cannot see is left to the engine, which refuses it (403)
         if (caller != null && tasks.createTaskQuery().taskId(taskId).count() == 0) {
             completeAsProblem(new CachedBody(request, body), response, chain);
             return;
@@ -90,7 +98,7 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         try {
             refusal = check(taskId, body);
         } catch (TaskUnknown e) {
-            completeAsProblem(new CachedBody(request, body), response, chain);
+            problem(response, 404, "no such task", "taskId");
             return;
         }
         if (refusal != null) {
@@ -109,9 +117,15 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
             throws IOException, ServletException {
         org.springframework.web.util.ContentCachingResponseWrapper wrapped =
                 new org.springframework.web.util.ContentCachingResponseWrapper(response);
+        FormRefusalCapture.clear();
         chain.doFilter(request, wrapped);
         int status = wrapped.getStatus();
-        if (status >= 400 && !response.isCommitted()) {
+        RuntimeException refusal = FormRefusalCapture.take();
+        if (status >= 400 && refusal != null) {
+            // a task form handler refused a value: the caller's fault, not the server's
+            wrapped.resetBuffer();
+            problem(wrapped, 400, refusal.getMessage(), fieldOf(refusal));
+        } else if (status >= 400 && !response.isCommitted()) {
             String detail = "the task could not be completed";
             String field = null;
             try {
@@ -130,6 +144,26 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
             problem(wrapped, status, status >= 500 ? "the task could not be completed; the error has been logged" : detail, field);
         }
         wrapped.copyBodyToResponse();
+    }
+
+    /** Any other write to the engine: a refusal that is the caller's fault becomes a 400 problem document. */
+    private static void clientFaultsAsProblems(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        org.springframework.web.util.ContentCachingResponseWrapper wrapped =
+                new org.springframework.web.util.ContentCachingResponseWrapper(response);
+        FormRefusalCapture.clear();
+        chain.doFilter(request, wrapped);
+        RuntimeException refusal = FormRefusalCapture.take();
+        if (wrapped.getStatus() >= 500 && refusal != null) {
+            wrapped.resetBuffer();
+            problem(wrapped, 400, refusal.getMessage(), fieldOf(refusal));
+        }
+        wrapped.copyBodyToResponse();
+    }
+
+    private static String fieldOf(RuntimeException refusal) {
+        return refusal instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException f
+                && f.getDetail() instanceof String s ? s : null;
     }
 
     private static boolean webappSignedIn(HttpServletRequest request) {
@@ -192,6 +226,18 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         return null;
     }
 
+    private boolean exists(String taskId) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return tasks.createTaskQuery().taskId(taskId).count() > 0;
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
     /** The keys of the task's deployed Camunda Form, read without the caller's authorizations. */
     private Set<String> formFields(String taskId) {
         Authentication caller = identity.getCurrentAuthentication();
@@ -250,6 +296,7 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         if (field != null) {
             p.put("field", field);
         }
+        p.put("message", detail); // what Tasklist and Cockpit show of an engine error
         response.getWriter().write(JSON.writeValueAsString(p));
     }
 
