@@ -87,7 +87,7 @@ class ClusterIT {
             assertThat(count(c, "select count(*) from act_ru_job where process_instance_id_ is not null")).isZero();
             assertThat(count(c, "select count(*) from act_hi_incident")).isZero();
             // every job that was created succeeded exactly once
-            String ours = "process_inst_id_ in (" + in(pis) + ")";
+            String ours = "process_instance_id_ in (" + in(pis) + ")";
             long created = count(c, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 0 and " + ours);
             long succeededTwice = count(c, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 and "
                     + ours + " group by job_id_ having count(*) > 1) d");
