@@ -19,14 +19,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final String requiredGroup;
+    private final java.util.Set<String> publicPaths;
 
     public ApiAuthenticationFilter(IdentityService identityService) {
+        this(identityService, null, java.util.Set.of());
+    }
+
+    /**
+     * @param requiredGroup a group the caller must belong to (403 otherwise), or null for any user
+     * @param publicPaths   paths answered without credentials (such as the bare health status)
+     */
+    public ApiAuthenticationFilter(IdentityService identityService, String requiredGroup, java.util.Set<String> publicPaths) {
         this.identityService = identityService;
+        this.requiredGroup = requiredGroup;
+        this.publicPaths = publicPaths;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (publicPaths.contains(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String[] credentials = basic(request.getHeader("Authorization"));
         if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
             unauthorized(response);
@@ -34,6 +51,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
                 .map(Group::getId).toList();
+        if (requiredGroup != null && !groups.contains(requiredGroup)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                    + "\"detail\":\"reserved to administrators\"}");
+            return;
+        }
         CurrentUser.set(new CurrentUser.Caller(credentials[0], groups));
         try {
             chain.doFilter(request, response);

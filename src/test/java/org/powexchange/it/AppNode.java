@@ -1,0 +1,118 @@
+package org.powexchange.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One application node: the packaged jar started as its own JVM (-Xmx384m) on a PostgreSQL database,
+ * with the job executor on. {@link #kill()} is a SIGKILL (Process.destroyForcibly): no shutdown hook runs.
+ */
+public final class AppNode implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final List<String> args;
+    private final Path log;
+    private Process process;
+
+    public AppNode(String name, int port, String database, String... extraArgs) {
+        this.name = name;
+        this.port = port;
+        this.log = Path.of("target", "it-logs", name + ".log");
+        List<String> a = new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + Pg.url(database),
+                "--spring.datasource.username=" + Pg.USER,
+                "--spring.datasource.hikari.maximum-pool-size=8",
+                "--camunda.bpm.job-execution.enabled=true",
+                "--camunda.bpm.job-execution.deployment-aware=false",
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=2000",
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                "--logging.level.root=WARN",
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
+        a.addAll(List.of(extraArgs));
+        this.args = a;
+    }
+
+    public static String jar() {
+        String p = System.getProperty("pow.jar");
+        if (p != null && new File(p).isFile()) {
+            return p;
+        }
+        File[] found = new File("target").listFiles((d, n) -> n.startsWith("pow-exchange-") && n.endsWith(".jar"));
+        if (found == null || found.length == 0) {
+            throw new IllegalStateException("the packaged jar target/pow-exchange-*.jar is missing: run ./mvnw package first");
+        }
+        return found[0].getPath();
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AppNode start() throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar()));
+        cmd.addAll(args);
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    /** Waits until /actuator/health answers UP. */
+    public AppNode awaitUp(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " did not come up within " + timeout + "; see " + log);
+    }
+
+    /** SIGKILL: the JVM dies at once, in the middle of whatever it does. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.powexchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash safety: the application process is killed (SIGKILL) at each wait state of one exchange:
+ * drafting, review (half the agencies done), verification, waiting for ratification, the phase 1
+ * deadline timer pending, and mid-handover (phase 1 done, phase 2 open). After each kill a fresh
+ * process starts on the same PostgreSQL database; the exchange continues where it was, the timer fires
+ * when due (not before), and no record or decision is lost or doubled.
+ */
+class CrashIT {
+
+    static final int PORT = 8185;
+    static final String[] ARGS = {"--powexchange.first-phase-due=PT30S", "--powexchange.phase-interval=PT1H"};
+    static String db;
+    static AppNode node;
+    static int kills;
+    static final List<String> survived = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        String why = Pg.unreachable();
+        if (why != null) {
+            System.err.println("SKIPPED CrashIT: " + why);
+        }
+        assumeTrue(why == null, "SKIPPED (no PostgreSQL): " + why);
+        db = Pg.createDatabase("powx_test");
+        node = new AppNode("crash-node-0", PORT, db, ARGS).start().awaitUp(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+        if (db != null) {
+            Pg.dropDatabase(db);
+        }
+    }
+
+    /** SIGKILL the node and start a new process on the same database. */
+    static String crashAndRestart(String waitState) throws Exception {
+        node.kill();
+        kills++;
+        node = new AppNode("crash-node-" + kills, PORT, db, ARGS).start().awaitUp(Duration.ofMinutes(3));
+        survived.add(waitState);
+        return node.base();
+    }
+
+    @Test
+    void anExchangeSurvivesAKillAtEveryWaitState() throws Exception {
+        String base = node.base();
+        String ex = Rest.createExchange(base, "CRASH-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(),
+                List.of(1, 1));
+        Rest.submitCandidates(base, ex, 2);
+        assertThat(Rest.stage(base, ex)).isEqualTo("DRAFTING");
+
+        // 1. drafting
+        base = crashAndRestart("drafting");
+        assertThat(Rest.stage(base, ex)).isEqualTo("DRAFTING");
+        assertThat(Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/people", null)).hasSize(4);
+        Rest.complete(base, "coordination-staff", ex, "Task_ConfirmLists", Map.of("listsDecision", "CONFIRM"));
+
+        // 2. review, three agencies done, three pending
+        List<Map.Entry<String, String>> reviews = new ArrayList<>(Rest.REVIEW_TASKS.entrySet());
+        for (Map.Entry<String, String> r : reviews.subList(0, 3)) {
+            Rest.complete(base, r.getKey(), ex, r.getValue(), Map.of("reviewDecision", "APPROVE"));
+        }
+        base = crashAndRestart("review");
+        assertThat(Rest.stage(base, ex)).isEqualTo("REVIEW");
+        assertThat(Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/reviews", null)).hasSize(3);
+        for (Map.Entry<String, String> r : reviews.subList(0, 3)) {
+            assertThat(Rest.openTasks(base, r.getKey(), ex, r.getValue())).as("no repeated review " + r.getValue()).isEmpty();
+        }
+        for (Map.Entry<String, String> r : reviews.subList(3, 6)) {
+            Rest.complete(base, r.getKey(), ex, r.getValue(), Map.of("reviewDecision", "APPROVE"));
+        }
+        String b1 = base;
+        Rest.await("verification", Duration.ofSeconds(60), () -> "VERIFICATION".equals(Rest.stage(b1, ex)));
+
+        // 3. verification
+        base = crashAndRestart("verification");
+        assertThat(Rest.stage(base, ex)).isEqualTo("VERIFICATION");
+        assertThat(Rest.ok(base, "neutral-party", "GET", "/api/exchanges/" + ex + "/verification-requests", null)).hasSize(4);
+        Rest.verifyAll(base, ex);
+        assertThat(Rest.stage(base, ex)).isEqualTo("AWAITING_RATIFICATION");
+
+        // 4. waiting for ratification
+        base = crashAndRestart("awaiting ratification");
+        assertThat(Rest.stage(base, ex)).isEqualTo("AWAITING_RATIFICATION");
+        OffsetDateTime signed = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Rest.ratify(base, ex, signed.toString());
+        assertThat(Rest.stage(base, ex)).isEqualTo("HANDOVER");
+
+        // 5. the phase 1 deadline timer pending (due 30 s after signature)
+        Timestamp due;
+        try (Connection c = Pg.connect(db)) {
+            due = timerDue(c, ex);
+        }
+        assertThat(due.toInstant()).isEqualTo(signed.plusSeconds(30).toInstant());
+        base = crashAndRestart("phase 1 timer pending");
+        assertThat(Rest.stage(base, ex)).isEqualTo("HANDOVER");
+        String b2 = base;
+        Rest.await("phase 1 deadline fired", Duration.ofSeconds(120),
+                () -> Rest.openTasks(b2, "coordination-staff", ex, "Task_HandleDeadlineBreach").size() == 1);
+        try (Connection c = Pg.connect(db)) {
+            Timestamp fired = single(c, "select min(a.start_time_) from act_hi_actinst a join act_hi_procinst p on a.proc_inst_id_ = p.id_ "
+                    + "where p.business_key_ = '" + ex + "' and a.act_id_ = 'Task_HandleDeadlineBreach'");
+            assertThat(fired.toInstant()).as("timer fired when due, not before").isAfterOrEqualTo(due.toInstant());
+        }
+        Rest.complete(base, "coordination-staff", ex, "Task_HandleDeadlineBreach",
+                Map.of("breachDecision", "CONTINUE", "breachComment", "crash test"));
+        Rest.confirmPhase(base, ex, 1);
+
+        // 6. mid-handover: phase 1 closed, phase 2 open
+        Rest.await("phase 2 open", Duration.ofSeconds(30),
+                () -> Rest.openTasks(b2, "coordination-staff", ex, "Task_ConfirmHandover").size() == 1);
+        base = crashAndRestart("mid-handover");
+        assertThat(Rest.stage(base, ex)).isEqualTo("HANDOVER");
+        JsonNode phases = Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex, null).get("phases");
+        assertThat(phases.get(0).path("parityHolds").asBoolean()).isTrue();
+        Rest.confirmPhase(base, ex, 2);
+        String b3 = base;
+        Rest.await("completed", Duration.ofSeconds(60), () -> "COMPLETED".equals(Rest.stage(b3, ex)));
+
+        // nothing lost or doubled
+        JsonNode audit = Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/audit", null);
+        List<String> actions = new ArrayList<>();
+        audit.forEach(e -> actions.add(e.get("action").asText() + "|" + e.path("subject").asText("")));
+        assertThat(actions).doesNotHaveDuplicates();
+        assertThat(actions.stream().map(s -> s.substring(0, s.indexOf('|')))).contains("EXCHANGE_CREATED",
+                "CANDIDATES_SUBMITTED", "LISTS_COMPILED", "VERIFICATION_RESULTS", "EXCHANGE_RATIFIED",
+                "HANDOVER_CONFIRMED", "PHASE_COMPLETED", "EXCHANGE_COMPLETED");
+        assertThat(Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/reviews", null)).hasSize(6);
+        assertThat(Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/people", null)).hasSize(4);
+        try (Connection c = Pg.connect(db)) {
+            assertThat(ClusterIT.count(c, "select count(*) from act_ru_incident")).isZero();
+            assertThat(ClusterIT.count(c, "select count(*) from act_ru_job where process_instance_id_ is not null")).isZero();
+            assertThat(ClusterIT.count(c, "select count(*) from act_hi_actinst a join act_hi_procinst p on a.proc_inst_id_ = p.id_ "
+                    + "where p.business_key_ = '" + ex + "' and a.act_id_ = 'Task_HandleDeadlineBreach'")).isEqualTo(1);
+        }
+        System.out.printf("CRASH: %d SIGKILLs survived at %s; exchange %s completed, audit %d records, none doubled%n",
+                kills, survived, ex, actions.size());
+        assertThat(survived).hasSize(6);
+    }
+
+    private static Timestamp timerDue(Connection c, String ex) throws Exception {
+        return single(c, "select j.duedate_ from act_ru_job j join act_ru_execution e on j.process_instance_id_ = e.proc_inst_id_ "
+                + "and e.parent_id_ is null join act_hi_procinst p on p.id_ = e.proc_inst_id_ "
+                + "where j.type_ = 'timer' and p.business_key_ = '" + ex + "'");
+    }
+
+    private static Timestamp single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            assertThat(r.next()).as(sql).isTrue();
+            return r.getTimestamp(1);
+        }
+    }
+}

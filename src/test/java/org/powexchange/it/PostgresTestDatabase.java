@@ -1,0 +1,40 @@
+package org.powexchange.it;
+
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The PostgreSQL suite: with {@code -Dpow.test.postgres=true} (the {@code postgres-suite} execution in
+ * the pom) the whole in-context test suite runs on a fresh PostgreSQL database {@code powx_test_<random>},
+ * created here before the Spring context starts and dropped when the JVM ends.
+ */
+public class PostgresTestDatabase implements EnvironmentPostProcessor {
+
+    private static String database;
+
+    public static boolean active() {
+        return Boolean.getBoolean("pow.test.postgres");
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (!active() || Pg.unreachable() != null) {
+            return;
+        }
+        synchronized (PostgresTestDatabase.class) {
+            if (database == null) {
+                database = Pg.createDatabase("powx_test");
+                String db = database;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Pg.dropDatabase(db)));
+            }
+        }
+        env.getPropertySources().addFirst(new MapPropertySource("pow-test-postgres", Map.of(
+                "spring.datasource.url", Pg.url(database),
+                "spring.datasource.username", Pg.USER,
+                "spring.datasource.password", "",
+                "spring.datasource.hikari.maximum-pool-size", "10")));
+    }
+}

@@ -1,0 +1,177 @@
+package org.powexchange.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.powexchange.ExchangeDriver;
+import org.powexchange.IntegrationTest;
+import org.powexchange.it.Rest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The access matrix: every endpoint of /api and of /engine-rest, for no credentials and for each user.
+ * Without credentials: 401 everywhere. /api: the Coordination Staff and administrators; the neutral
+ * party only what it verifies. /engine-rest: each agency sees and completes its own review task only,
+ * and sees no process instance, variable or history; administrators see all.
+ */
+class AccessMatrixTest extends IntegrationTest {
+
+    static final String ADMIN = "admin:demo-admin-pw";
+    static final List<String> CALLERS = List.of("coordination-staff", "defence", "military-intelligence", "security-service",
+            "foreign-intelligence", "interior", "ombudsman", "neutral-party", ADMIN);
+
+    @Autowired
+    IdentityService identity;
+
+    ExchangeDriver d;
+    String base;
+    int cells;
+
+    @BeforeEach
+    void setUp() {
+        d = new ExchangeDriver(http, tasks, identity);
+        base = "http://127.0.0.1:" + port;
+    }
+
+    /** An exchange waiting in review, with its six agency tasks open. */
+    private String exchangeInReview(String ref) {
+        String ex = d.createExchange(ref, 2, List.of(1, 1));
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
+                ExchangeDriver.person("H-1", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("H-2", "BRING_HOME", "Pryklad", "Petro", "MILITARY", false, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("R-1", "RELEASE", "Fiktivov", "Boris", "MILITARY", false, null),
+                ExchangeDriver.person("R-2", "RELEASE", "Primerov", "Gleb", "MILITARY", false, null))), 200);
+        d.complete("coordination-staff", d.task(ex, "Task_ConfirmLists"), Map.of("listsDecision", "CONFIRM"));
+        return ex;
+    }
+
+    private void cell(String caller, String method, String path, String body, Set<Integer> expected) {
+        Rest.Answer a = Rest.call(base, caller, method, path, body);
+        cells++;
+        assertThat(a.status()).as(method + " " + path + " as " + caller + " -> " + a.raw()).isIn(expected);
+        assertThat(a.raw()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void apiMatrix() {
+        String ex = exchangeInReview("ACCESS-API-1");
+        String x = "/api/exchanges/" + ex;
+        // endpoint -> who may (besides administrators)
+        Map<String, Set<String>> who = new LinkedHashMap<>();
+        who.put("GET /api/exchanges", Set.of("coordination-staff"));
+        who.put("POST /api/exchanges", Set.of("coordination-staff"));
+        who.put("GET " + x, Set.of("coordination-staff"));
+        who.put("GET " + x + "/people", Set.of("coordination-staff"));
+        who.put("GET " + x + "/reviews", Set.of("coordination-staff"));
+        who.put("GET " + x + "/audit", Set.of("coordination-staff"));
+        who.put("POST " + x + "/candidates", Set.of("coordination-staff"));
+        who.put("POST " + x + "/ratification", Set.of("coordination-staff"));
+        who.put("GET " + x + "/verification-requests", Set.of("coordination-staff", "neutral-party"));
+        who.put("GET " + x + "/verification-results", Set.of("coordination-staff", "neutral-party"));
+        who.put("POST " + x + "/verification-results", Set.of("neutral-party"));
+        for (Map.Entry<String, Set<String>> e : who.entrySet()) {
+            String method = e.getKey().substring(0, e.getKey().indexOf(' '));
+            String path = e.getKey().substring(method.length() + 1);
+            cell(null, method, path, method.equals("POST") ? bodyFor(path) : null, Set.of(401));
+            for (String caller : CALLERS) {
+                boolean allowed = caller.equals(ADMIN) || e.getValue().contains(caller);
+                // allowed callers pass authorization: 2xx, or a 4xx other than 401/403 when the stage refuses the request
+                cell(caller, method, path, method.equals("POST") ? bodyFor(path) : null,
+                        allowed ? Set.of(200, 201, 400, 404, 409) : Set.of(403));
+            }
+        }
+        // a wrong password is 401 too (on a user of its own, so login throttling locks no one else)
+        cell("nobody:wrong", "GET", "/api/exchanges", null, Set.of(401));
+        System.out.println("ACCESS /api cells checked: " + cells);
+    }
+
+    private static String bodyFor(String path) {
+        if (path.endsWith("/api/exchanges")) {
+            return "{\"agreementRef\":\"ACCESS-NEW-" + System.nanoTime() + "\",\"formulaSize\":1,\"phaseSizes\":[1]}";
+        }
+        if (path.endsWith("/candidates")) {
+            return "{\"records\":[{\"externalRef\":\"H-1\",\"side\":\"BRING_HOME\",\"familyName\":\"Testenko\","
+                    + "\"givenName\":\"Ivan\",\"category\":\"MILITARY\",\"lifeStatus\":\"CONFIRMED_ALIVE\"}]}";
+        }
+        if (path.endsWith("/ratification")) {
+            return "{\"documentRef\":\"RAT-1\",\"signedAt\":\"2026-01-01T00:00:00Z\"}";
+        }
+        return "{\"results\":[{\"personId\":1,\"outcome\":\"VERIFIED\"}]}";
+    }
+
+    @Test
+    void engineRestMatrix() {
+        String ex = exchangeInReview("ACCESS-ENGINE-1");
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                .processDefinitionKey("prisoner-exchange").singleResult().getId();
+        List<String> reads = List.of("/task", "/task/count", "/process-instance", "/process-definition", "/deployment",
+                "/execution", "/variable-instance", "/history/process-instance", "/history/task", "/history/variable-instance",
+                "/history/activity-instance", "/job", "/incident", "/user", "/group", "/authorization", "/filter",
+                "/process-instance/" + pi + "/variables", "/history/user-operation", "/metrics/activity-instance/sum");
+        for (String path : reads) {
+            cell(null, "GET", "/engine-rest" + path, null, Set.of(401));
+        }
+        cell(null, "POST", "/engine-rest/process-definition/key/prisoner-exchange/start", "{}", Set.of(401));
+        cell(null, "POST", "/engine-rest/message", "{\"messageName\":\"x\"}", Set.of(401));
+
+        // tasks: each agency sees exactly its own review task, and no other
+        for (String agency : ExchangeDriver.REVIEW_TASKS.keySet()) {
+            JsonNode seen = Rest.ok(base, agency, "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null);
+            cells++;
+            List<String> keys = new ArrayList<>();
+            seen.forEach(t -> keys.add(t.get("taskDefinitionKey").asText()));
+            assertThat(keys).as(agency + " sees").containsExactly(ExchangeDriver.REVIEW_TASKS.get(agency));
+            // nor the process instances, their variables, history or the people behind them
+            for (String path : List.of("/process-instance?businessKey=" + ex, "/variable-instance?processInstanceIdIn=" + pi,
+                    "/history/process-instance?processInstanceBusinessKey=" + ex, "/history/variable-instance?processInstanceId=" + pi,
+                    "/execution?processInstanceId=" + pi, "/job", "/incident", "/authorization?userIdIn=admin")) {
+                JsonNode list = Rest.ok(base, agency, "GET", "/engine-rest" + path, null);
+                cells++;
+                assertThat(list).as(agency + " reads " + path).isEmpty();
+            }
+            cell(agency, "GET", "/engine-rest/process-instance/" + pi + "/variables", null, Set.of(403));
+            cell(agency, "POST", "/engine-rest/process-definition/key/prisoner-exchange/start", "{}", Set.of(403));
+            cell(agency, "POST", "/engine-rest/user/create",
+                    "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-pw-123\"}}", Set.of(403));
+            cell(agency, "DELETE", "/engine-rest/process-instance/" + pi, null, Set.of(403));
+        }
+        for (String outsider : List.of("coordination-staff", "neutral-party")) {
+            JsonNode seen = Rest.ok(base, outsider, "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null);
+            cells++;
+            assertThat(seen).as(outsider + " sees no review task").isEmpty();
+        }
+        JsonNode all = Rest.ok(base, ADMIN, "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null);
+        cells++;
+        assertThat(all).as("the administrator sees every task").hasSize(6);
+        assertThat(Rest.ok(base, ADMIN, "GET", "/engine-rest/process-instance?businessKey=" + ex, null)).isNotEmpty();
+        cells++;
+
+        // completing: another agency's task is refused, and so is rewriting the process's variables
+        Task defenceTask = d.task(ex, "Task_ReviewDefence");
+        String approve = "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}";
+        for (String other : List.of("military-intelligence", "security-service", "foreign-intelligence", "interior",
+                "ombudsman", "neutral-party", "coordination-staff")) {
+            cell(other, "POST", "/engine-rest/task/" + defenceTask.getId() + "/claim",
+                    "{\"userId\":\"" + ExchangeDriver.userOf(other) + "\"}", Set.of(403, 404));
+            cell(other, "POST", "/engine-rest/task/" + defenceTask.getId() + "/complete", approve, Set.of(403, 404));
+        }
+        cell("defence", "PUT", "/engine-rest/task/" + defenceTask.getId() + "/variables/parityHolds",
+                "{\"value\":true,\"type\":\"Boolean\"}", Set.of(403));
+        cell("defence", "POST", "/engine-rest/task/" + defenceTask.getId() + "/variables",
+                "{\"modifications\":{\"exchangeId\":{\"value\":\"x\",\"type\":\"String\"}}}", Set.of(403));
+        assertThat(tasks.createTaskQuery().taskId(defenceTask.getId()).singleResult()).isNotNull();
+        cell("defence", "POST", "/engine-rest/task/" + defenceTask.getId() + "/claim", "{\"userId\":\"defence\"}", Set.of(204));
+        cell("defence", "POST", "/engine-rest/task/" + defenceTask.getId() + "/complete", approve, Set.of(204));
+        assertThat(tasks.createTaskQuery().taskId(defenceTask.getId()).singleResult()).isNull();
+        System.out.println("ACCESS /engine-rest cells checked: " + cells);
+    }
+}
