@@ -42,13 +42,12 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path userDataDir;
-    private final String prefix;
+    private String prefix;
     private final String baseUrl;
     private int step;
 
-    Browser(String baseUrl, String prefix) {
+    Browser(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.prefix = prefix;
         try {
             userDataDir = Files.createTempDirectory("pow-chromium-");
             Files.createDirectories(SCREENSHOTS);
@@ -83,6 +82,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Names the screenshots of the next scenario and numbers its steps from 1. */
+    void scenario(String name) {
+        prefix = name;
+        step = 0;
+    }
+
     WebDriver driver() {
         return driver;
     }
@@ -110,7 +115,7 @@ public final class Browser implements AutoCloseable {
                 T r = check.get();
                 return (r instanceof Boolean b && !b) ? null : r;
             });
-            pause(250); // let the last paint land in the picture
+            pause(100); // let the last paint land in the picture
             screenshot(name);
             System.out.printf("browser step %s: %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
             return result;

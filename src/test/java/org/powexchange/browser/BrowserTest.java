@@ -7,9 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.powexchange.ExchangeDriver;
@@ -17,8 +16,8 @@ import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Base of the browser tests: the running application of the shared test context, a fresh headless
- * Chromium per test, and the exchange driver to set up data through /api and the engine. Skipped
+ * Base of the browser tests: the running application of the shared test context, a headless
+ * Chromium per test class, and the exchange driver to set up data through /api and the engine. Skipped
  * (not failed) on a machine without Chromium, with a message saying how to enable them.
  */
 abstract class BrowserTest extends IntegrationTest {
@@ -31,23 +30,39 @@ abstract class BrowserTest extends IntegrationTest {
     ExchangeDriver d;
     Browser browser;
 
-    @BeforeAll
-    static void chromiumPresent() {
+    private static boolean told;
+
+    @BeforeEach
+    void chromiumPresent() {
         String reason = Browser.unavailableReason();
+        if (reason != null && !told) {
+            System.err.println("WARNING " + reason);
+            told = true;
+        }
         Assumptions.assumeTrue(reason == null, reason);
     }
 
+    /** One Chromium per test class (a fresh profile); each scenario signs in anew. */
+    private static Browser shared;
+
     @BeforeEach
     void openBrowser(TestInfo test) {
+        if (Browser.unavailableReason() != null) {
+            return;
+        }
         d = new ExchangeDriver(http, tasks, identity);
-        browser = new Browser("http://localhost:" + port,
-                getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        if (shared == null) {
+            shared = new Browser("http://localhost:" + port);
+        }
+        browser = shared;
+        browser.scenario(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+    @AfterAll
+    static void closeBrowser() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
         }
     }
 
