@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.powexchange.audit.AuditLog;
+import org.powexchange.drafting.matching.PartialDate;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.exchange.ExchangeRepository;
@@ -31,9 +32,11 @@ public class CandidateService {
     private final PersonRepository persons;
     private final RuntimeService runtime;
     private final AuditLog audit;
+    private final SourceRecordRepository records;
 
     public CandidateService(ExchangeRepository exchanges, ExchangeService exchangeService, PersonRepository persons,
-                            RuntimeService runtime, AuditLog audit) {
+                            RuntimeService runtime, AuditLog audit, SourceRecordRepository records) {
+        this.records = records;
         this.exchanges = exchanges;
         this.exchangeService = exchangeService;
         this.persons = persons;
@@ -57,15 +60,19 @@ public class CandidateService {
         for (CandidateController.CandidateRecord r : records) {
             Person incoming = toPerson(exchangeId, r);
             var existing = persons.findByRef(exchangeId, incoming.side(), incoming.externalRef());
+            long personId;
             if (existing.isEmpty()) {
-                persons.insert(incoming);
+                personId = persons.insert(incoming);
                 created++;
             } else if (sameContent(existing.get(), incoming)) {
+                personId = existing.get().id();
                 unchanged++;
             } else {
-                persons.update(withId(incoming, existing.get().id()));
+                personId = existing.get().id();
+                persons.update(withId(incoming, personId));
                 updated++;
             }
+            keepSourceRecord(exchangeId, r, incoming, personId);
         }
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged);
@@ -73,6 +80,21 @@ public class CandidateService {
                 .processInstanceBusinessKey(exchangeId.toString())
                 .correlateAllWithResult().isEmpty();
         return new Result(created, updated, unchanged, resumed);
+    }
+
+    /** The candidate record is kept as a source record of its person, so every person can be traced to sources. */
+    private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId) {
+        String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
+        SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
+                p.givenName(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null, null,
+                p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null, null,
+                personId, 1.0);
+        var known = records.fingerprint(exchangeId, SourceKind.CANDIDATES, ref);
+        if (known.isEmpty()) {
+            records.insert(rec, null);
+        } else if (!known.get().equals(rec.fingerprint())) {
+            records.updateContent(rec, null);
+        }
     }
 
     private static Person toPerson(UUID exchangeId, CandidateController.CandidateRecord r) {
