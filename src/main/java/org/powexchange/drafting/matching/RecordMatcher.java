@@ -140,7 +140,50 @@ public final class RecordMatcher {
                 }
             }
         }
+        secondPass(out, pairs);
         return new Result(out, pairs, comparisons);
+    }
+
+    /**
+     * Records that founded a person of their own before the records that resemble them most had
+     * arrived get a second chance against everything now known (order of arrival must not decide).
+     */
+    private void secondPass(List<Assignment> out, List<PossibleDuplicate> pairs) {
+        Set<Long> flagged = new HashSet<>();
+        for (PossibleDuplicate p : pairs) {
+            flagged.add(p.group());
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Assignment a = out.get(i);
+            Cluster own = clusters.get(a.group());
+            if (a.group() > 0 || own == null || own.entries.size() != 1 || flagged.contains(a.group())) {
+                continue;
+            }
+            Entry e = own.entries.get(0);
+            Cluster best = null;
+            double bestScore = -1;
+            double second = -1;
+            for (Cluster c : candidates(e)) {
+                if (c == own || c.entries.isEmpty() || (!e.service.isEmpty() && !c.services.isEmpty())) {
+                    continue;
+                }
+                double s = score(e, c, new Entry[1]);
+                if (s > bestScore) {
+                    second = bestScore;
+                    bestScore = s;
+                    best = c;
+                } else if (s > second) {
+                    second = s;
+                }
+            }
+            if (best != null && bestScore >= accept && !(second >= accept && bestScore - second < AMBIGUITY_MARGIN)) {
+                own.entries.clear();
+                own.services.clear();
+                clusters.remove(own.id);
+                add(best, e);
+                out.set(i, new Assignment(e.key, best.id, round(bestScore), "similarity"));
+            }
+        }
     }
 
     /** The match score of two records in [0, 1] (service numbers aside). */

@@ -31,6 +31,8 @@ public final class MatchingBenchmark {
         List<SyntheticSources.Record> records = gen.records(gen.people(people), total);
         long g1 = System.nanoTime();
 
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         List<MatchRecord> incoming = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -39,6 +41,7 @@ public final class MatchingBenchmark {
         }
         RecordMatcher.Result result = new RecordMatcher(new NameNormalizer(), accept, review).match(List.of(), incoming);
         long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
 
         // pairwise truth: a pair of records is a true match when both are about the same person
         Map<Long, Map<Integer, Integer>> clusterTruth = new HashMap<>();
@@ -103,11 +106,14 @@ public final class MatchingBenchmark {
         System.out.printf("comparisons        %d%n", result.comparisons());
         System.out.printf("generation         %.2f s%n", (g1 - g0) / 1e9);
         System.out.printf("cross-referencing  %.2f s, %.0f records/s%n", seconds, records.size() / seconds);
+        System.out.printf("  of which CPU     %.2f s (the rest is waiting for a core on a shared machine)%n", (c1 - c0) / 1e9);
         System.out.printf("precision          %.4f%n", precision);
         System.out.printf("recall             %.4f%n", recall);
         System.out.printf("F1                 %.4f%n", f1);
         System.out.printf("peak heap          %d MB (max %d MB)%n", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("whole run          %.2f s (JVM start to end)%n", (System.currentTimeMillis() - jvmStart) / 1e3);
+        System.out.printf("whole run          %.2f s (JVM start to end), process CPU %.2f s%n",
+                (System.currentTimeMillis() - jvmStart) / 1e3,
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
     }
 
     private static long pairs(long n) {

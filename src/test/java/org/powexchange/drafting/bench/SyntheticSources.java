@@ -46,8 +46,8 @@ public final class SyntheticSources {
     static final String[] SUFFIXES = {"енко", "чук", "ук", "як", "ишин", "ець", "ич", "ський", "ко", "ан"};
 
     private final Random random;
-    private final Transliterator ukLatin = Transliterator.getInstance("Ukrainian-Latin/BGN; Latin-ASCII");
-    private final Transliterator ruLatin = Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII");
+    private final Transliterator ukLatin = Transliterator.getInstance("Ukrainian-Latin/BGN");
+    private final Transliterator ruLatin = Transliterator.getInstance("Russian-Latin/BGN");
 
     public SyntheticSources(long seed) {
         this.random = new Random(seed);
@@ -148,7 +148,8 @@ public final class SyntheticSources {
     }
 
     private String latinUncached(String s, boolean russian) {
-        return (russian ? ruLatin : ukLatin).transliterate(s).replace("'", "").replace("ʹ", "");
+        String latin = (russian ? ruLatin : ukLatin).transliterate(s).replace("'", "").replace("ʹ", "");
+        return java.text.Normalizer.normalize(latin, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static String polish(String s) {
