@@ -17,7 +17,6 @@ import org.powexchange.people.Category;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.Person;
 import org.powexchange.people.PersonRepository;
-import org.powexchange.people.Side;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -169,12 +168,8 @@ public class CrossReferenceService {
                 .param(exchangeId).query(Long.class).list();
     }
 
-    public List<Map<String, Object>> openPairs(UUID exchangeId, boolean details) {
+    public List<Map<String, Object>> openPairList(UUID exchangeId) {
         return jdbc.sql("select id, person_id, other_person_id, score from possible_duplicate "
                 + "where exchange_id = ? and status = 'OPEN' order by id").param(exchangeId).query().listOfRows();
-    }
-
-    static Side sideOf(SourceRecord r) {
-        return r.side();
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
-import org.powexchange.people.PersonRepository;
 import org.springframework.stereotype.Component;
 
 /** The open possible duplicates as checklist options for "Resolve possible duplicates", side by side. */
@@ -16,15 +15,14 @@ public class DuplicateOptions {
     private final CrossReferenceService crossReference;
     private final SourceRecordRepository records;
 
-    public DuplicateOptions(CrossReferenceService crossReference, SourceRecordRepository records,
-                            PersonRepository persons) {
+    public DuplicateOptions(CrossReferenceService crossReference, SourceRecordRepository records) {
         this.crossReference = crossReference;
         this.records = records;
     }
 
     public SpinJsonNode pairs(String exchangeId) {
         SpinJsonNode list = Spin.JSON("[]");
-        for (Map<String, Object> p : crossReference.openPairs(UUID.fromString(exchangeId), true)) {
+        for (Map<String, Object> p : crossReference.openPairList(UUID.fromString(exchangeId))) {
             SpinJsonNode o = Spin.JSON("{}");
             o.prop("label", describe(((Number) p.get("person_id")).longValue()) + "  ⟷  "
                     + describe(((Number) p.get("other_person_id")).longValue()) + "  (score " + p.get("score") + ")");
