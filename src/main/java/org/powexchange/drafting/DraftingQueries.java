@@ -110,7 +110,24 @@ public class DraftingQueries {
         return Side.BRING_HOME.name().equals(side) ? "to bring home" : "to release";
     }
 
+    /** The engine keeps text variables up to 4,000 characters: long lists are cut with a pointer to the full one. */
+    static final int MAX_TEXT = 3800;
+
     private static String lines(List<String> l, String none) {
-        return l.isEmpty() ? none : String.join("\n", l);
+        if (l.isEmpty()) {
+            return none;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < l.size(); i++) {
+            String more = "\n… and " + (l.size() - i) + " more: the full list is GET /api/exchanges/{id}/people";
+            if (sb.length() + l.get(i).length() + 1 + more.length() > MAX_TEXT) {
+                return sb.append(more).toString();
+            }
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(l.get(i));
+        }
+        return sb.toString();
     }
 }
