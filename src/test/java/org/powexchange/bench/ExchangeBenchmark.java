@@ -663,7 +663,7 @@ public final class ExchangeBenchmark {
         requests.incrementAndGet();
         if (took > 500_000_000L) {
             slow.add(took / 1_000_000 + " ms " + method + " " + path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")
-                    + " (" + (body == null ? 0 : body.length() / 1024) + " KB in, " + r.body().length() / 1024 + " KB out)");
+                    + (label.get() == null || !path.endsWith("/complete") ? "" : " " + label.get()) + " (" + (body == null ? 0 : body.length() / 1024) + " KB in, " + r.body().length() / 1024 + " KB out)");
         }
         return r;
     }
@@ -726,11 +726,18 @@ public final class ExchangeBenchmark {
 
     void complete(String user, JsonNode task, Map<String, Object> variables) throws IOException, InterruptedException {
         String id = task.get("id").asText();
+        label.set(task.path("taskDefinitionKey").asText());
         if (task.path("assignee").isNull() || task.path("assignee").isMissingNode()) {
             post(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user), 204);
         }
-        post(user, "/engine-rest/task/" + id + "/complete", Map.of("variables", variables), 204);
+        try {
+            post(user, "/engine-rest/task/" + id + "/complete", Map.of("variables", variables), 204);
+        } finally {
+            label.remove();
+        }
     }
+
+    final ThreadLocal<String> label = new ThreadLocal<>();
 
     static Map<String, Object> string(String s) {
         return Map.of("type", "String", "value", s);

@@ -49,9 +49,9 @@ final class SyntheticPeople {
         this.random = new Random(seed);
     }
 
-    /** BGN writes the soft sign as a modifier letter; sources write an apostrophe. */
+    /** BGN writes the soft sign as a modifier letter and separates some digraphs with a dot; sources do not. */
     static String ascii(String s) {
-        return s.replaceAll("[\u2019\u02B9\u02BC]", "'");
+        return s.replace("\u00B7", "").replaceAll("[\u2019\u02B9\u02BC]", "'");
     }
 
     List<Person> people(int count) {
