@@ -2,10 +2,8 @@ package org.powexchange.drafting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.powexchange.decisions.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +21,9 @@ public class PriorityDecision {
                          String reviewReason) {
     }
 
-    private final DecisionService decisions;
+    private final DecisionTables decisions;
 
-    public PriorityDecision(DecisionService decisions) {
+    public PriorityDecision(DecisionTables decisions) {
         this.decisions = decisions;
     }
 
@@ -38,22 +36,11 @@ public class PriorityDecision {
         in.put("captivityDays", captivityDays);
         in.put("rank", rank == null ? "" : rank);
         in.put("strategicFlags", strategicFlags == null ? "" : strategicFlags);
-        CommandContext ctx = Context.getCommandContext();
-        boolean wasEnabled = ctx != null && ctx.isAuthorizationCheckEnabled();
-        if (wasEnabled) {
-            ctx.disableAuthorizationCheck(); // a system step: the drafter need not hold decision rights
-        }
-        try {
-            DmnDecisionTableResult p = decisions.evaluateDecisionTableByKey(PRIORITY, in);
-            DmnDecisionTableResult s = decisions.evaluateDecisionTableByKey(STRATEGIC, in);
-            Map<String, Object> pr = p.getFirstResult().getEntryMap();
-            Map<String, Object> sr = s.isEmpty() ? Map.of() : s.getFirstResult().getEntryMap();
-            return new Result(in, ((Number) pr.get("priorityGroup")).intValue(), (String) pr.get("priorityCategory"),
-                    Boolean.TRUE.equals(sr.get("reviewFlag")), (String) sr.get("reviewReason"));
-        } finally {
-            if (wasEnabled) {
-                ctx.enableAuthorizationCheck();
-            }
-        }
+        DmnDecisionResult p = decisions.evaluate(PRIORITY, in);
+        DmnDecisionResult s = decisions.evaluate(STRATEGIC, in);
+        Map<String, Object> pr = p.getFirstResult().getEntryMap();
+        Map<String, Object> sr = s.isEmpty() ? Map.of() : s.getFirstResult().getEntryMap();
+        return new Result(in, ((Number) pr.get("priorityGroup")).intValue(), (String) pr.get("priorityCategory"),
+                Boolean.TRUE.equals(sr.get("reviewFlag")), (String) sr.get("reviewReason"));
     }
 }

@@ -7,10 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
+import org.powexchange.decisions.DecisionTables;
 import org.powexchange.people.Person;
 import org.powexchange.people.PersonReviewFacts;
 import org.springframework.stereotype.Component;
@@ -26,12 +24,10 @@ public class ReviewDecisions {
     public record Recommendation(String decision, String rationale) {
     }
 
-    private final DecisionService decisions;
-    private final ProcessEngineConfigurationImpl config;
+    private final DecisionTables decisions;
 
-    public ReviewDecisions(DecisionService decisions, ProcessEngineConfiguration config) {
+    public ReviewDecisions(DecisionTables decisions) {
         this.decisions = decisions;
-        this.config = (ProcessEngineConfigurationImpl) config;
     }
 
     /** Which agencies must look at this person, and why (review-routing, hit policy COLLECT). */
@@ -74,16 +70,6 @@ public class ReviewDecisions {
     }
 
     private DmnDecisionResult evaluate(String key, Map<String, Object> vars) {
-        return config.getCommandExecutorTxRequired().execute(ctx -> {
-            boolean wasEnabled = ctx.isAuthorizationCheckEnabled();
-            ctx.disableAuthorizationCheck();
-            try {
-                return decisions.evaluateDecisionByKey(key).variables(vars).evaluate();
-            } finally {
-                if (wasEnabled) {
-                    ctx.enableAuthorizationCheck();
-                }
-            }
-        });
+        return decisions.evaluate(key, vars);
     }
 }

@@ -1,0 +1,58 @@
+package org.powexchange.decisions;
+
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the latest deployed version of a decision table (bpmn/*.dmn, as Cockpit shows it) for
+ * per-person decisions in bulk. A list of a thousand people means thousands of evaluations inside one
+ * transaction; through the engine's DecisionService each would be a command of its own that looks the
+ * definition up and writes a historic decision instance with every input and output. The callers keep
+ * the inputs and outputs in the project's own tables (person_assessment, review_concern, resolutions),
+ * so here the table is parsed once per deployed version and evaluated by a plain DMN engine.
+ */
+@Component
+public class DecisionTables {
+
+    private final ProcessEngineConfigurationImpl config;
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final ConcurrentMap<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+    public DecisionTables(ProcessEngineConfiguration config) {
+        this.config = (ProcessEngineConfigurationImpl) config;
+    }
+
+    /** The decision of the latest deployed version of {@code key}, parsed once per version. */
+    public DmnDecision latest(String key) {
+        return config.getCommandExecutorTxRequired().execute(ctx -> {
+            DecisionDefinitionEntity def = ctx.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key);
+            if (def == null) {
+                throw new IllegalStateException("no decision '" + key + "' is deployed");
+            }
+            return parsed.computeIfAbsent(def.getId(), id -> {
+                ResourceEntity resource = ctx.getResourceManager()
+                        .findResourceByDeploymentIdAndResourceName(def.getDeploymentId(), def.getResourceName());
+                return dmn.parseDecision(key, new ByteArrayInputStream(resource.getBytes()));
+            });
+        });
+    }
+
+    public DmnDecisionResult evaluate(DmnDecision decision, Map<String, Object> variables) {
+        return dmn.evaluateDecision(decision, variables);
+    }
+
+    public DmnDecisionResult evaluate(String key, Map<String, Object> variables) {
+        return evaluate(latest(key), variables);
+    }
+}
