@@ -1,6 +1,7 @@
 package org.powexchange.decisions;
 
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,7 +28,10 @@ public class DecisionTables {
 
     private final ProcessEngineConfigurationImpl config;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    static final int MAX_CACHED = 20_000;
+
     private final ConcurrentMap<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final ConcurrentMap<DmnDecision, Map<Map<String, Object>, DmnDecisionResult>> results = new ConcurrentHashMap<>();
 
     public DecisionTables(ProcessEngineConfiguration config) {
         this.config = (ProcessEngineConfigurationImpl) config;
@@ -48,8 +52,24 @@ public class DecisionTables {
         });
     }
 
+    /**
+     * The tables are pure functions of their inputs (no dates or clocks in them), and a list repeats the
+     * same inputs many times (routing facts are a handful of booleans), so results are kept per version
+     * and inputs, up to {@link #MAX_CACHED} per version. Callers only read the result.
+     */
     public DmnDecisionResult evaluate(DmnDecision decision, Map<String, Object> variables) {
-        return dmn.evaluateDecision(decision, variables);
+        Map<Map<String, Object>, DmnDecisionResult> cache = results.computeIfAbsent(decision, d -> new ConcurrentHashMap<>());
+        Map<String, Object> key = new HashMap<>(variables);
+        DmnDecisionResult hit = cache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        DmnDecisionResult result = dmn.evaluateDecision(decision, variables);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, result);
+        return result;
     }
 
     public DmnDecisionResult evaluate(String key, Map<String, Object> variables) {

@@ -3,6 +3,7 @@ package org.powexchange.verification;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.powexchange.people.Person;
 
 /**
@@ -18,4 +19,12 @@ public interface CounterpartyMatcher {
 
     /** The one person of {@code ours} who is {@code theirs}, or empty when none (or more than one) fits. */
     Optional<Person> match(Named theirs, List<Person> ours);
+
+    /**
+     * A matcher over a fixed {@code ours}, for matching a whole list: implementations may index
+     * {@code ours} once instead of scanning it for every entry. Same answers as {@link #match}.
+     */
+    default Function<Named, Optional<Person>> over(List<Person> ours) {
+        return theirs -> match(theirs, ours);
+    }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import org.powexchange.people.Person;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +37,18 @@ public class NameBirthDateMatcher implements CounterpartyMatcher {
             return Optional.of(exact.get(0));
         }
         return fit.size() == 1 ? Optional.of(fit.get(0)) : Optional.empty();
+    }
+
+    /** Ours indexed by normalised name once; each entry then compares only the people of the same name. */
+    @Override
+    public Function<Named, Optional<Person>> over(List<Person> ours) {
+        Map<String, List<Person>> byName = new HashMap<>();
+        for (Person p : ours) {
+            byName.computeIfAbsent(normalise(p.familyName()) + "\u0000" + normalise(p.givenName()),
+                    k -> new ArrayList<>()).add(p);
+        }
+        return theirs -> match(theirs, byName.getOrDefault(
+                normalise(theirs.familyName()) + "\u0000" + normalise(theirs.givenName()), List.of()));
     }
 
     static String normalise(String name) {

@@ -2,11 +2,13 @@ package org.powexchange.verification;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -110,19 +112,23 @@ public class ReconciliationService {
         Set<Long> matchedPeople = new HashSet<>();
         int matched = 0;
         int unknown = 0;
+        Map<Side, java.util.function.Function<CounterpartyMatcher.Named, Optional<Person>>> matchers = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            matchers.put(side, matcher.over(rows.stream().filter(r -> r.entry().list() == side)
+                    .map(ListEntryRepository.Row::person).toList()));
+        }
+        Set<Long> onOurLists = new HashSet<>();
+        rows.stream().filter(r -> ON_OUR_LIST.contains(r.entry().status())).forEach(r -> onOurLists.add(r.person().id()));
         for (CounterpartyRepository.Entry theirs : counterparty.entries(listId)) {
-            List<Person> oursOnSide = rows.stream().filter(r -> r.entry().list() == theirs.side())
-                    .map(ListEntryRepository.Row::person).toList();
-            var hit = matcher.match(new CounterpartyMatcher.Named(theirs.familyName(), theirs.givenName(),
-                    theirs.birthDate()), oursOnSide);
+            var hit = matchers.get(theirs.side()).apply(new CounterpartyMatcher.Named(theirs.familyName(),
+                    theirs.givenName(), theirs.birthDate()));
             if (hit.isEmpty()) {
                 counterparty.setMatch(theirs.id(), MatchKind.UNKNOWN_TO_US, null);
                 unknown++;
                 continue;
             }
             long personId = hit.get().id();
-            boolean onOurList = rows.stream().anyMatch(r -> r.person().id() == personId
-                    && ON_OUR_LIST.contains(r.entry().status()));
+            boolean onOurList = onOurLists.contains(personId);
             counterparty.setMatch(theirs.id(), onOurList ? MatchKind.MATCHED : MatchKind.NOT_ON_OUR_LIST, personId);
             if (onOurList) {
                 matched++;

@@ -95,6 +95,12 @@ public final class ExchangeBenchmark {
                 "--powexchange.verification.simulated-neutral-party.enabled=false",
                 "--camunda.bpm.job-execution.enabled=true"));
         Collections.addAll(cmd, extraAppArgs());
+        try (java.net.Socket busy = new java.net.Socket("127.0.0.1", port)) {
+            System.out.println("port " + port + " is in use: stop what listens there first");
+            System.exit(2);
+        } catch (IOException free) {
+            // the port is free
+        }
         long t0 = System.nanoTime();
         Process app = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         MemorySampler mem = new MemorySampler(app.pid());
