@@ -1,0 +1,183 @@
+package org.powexchange.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (never downloaded: the paths
+ * are set explicitly, so Selenium Manager has nothing to look up). Every step saves a screenshot
+ * under target/screenshots/; a failing step says which page and what was missing.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("pow.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("pow.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(Long.getLong("pow.browser.wait", 20));
+
+    /** Null when the browser can run here, else what to do to enable the browser tests. */
+    static String unavailableReason() {
+        if (Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM)) {
+            return null;
+        }
+        return "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " not found. Enable them with "
+                + "`apt-get install chromium chromium-driver` (Debian/Ubuntu; .ci/run does this), or point "
+                + "-Dpow.chromium=... and -Dpow.chromedriver=... at a matching Chromium and chromedriver.";
+    }
+
+    private final WebDriver driver;
+    private final Path userDataDir;
+    private String prefix;
+    private final String baseUrl;
+    private int step;
+
+    Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        try {
+            userDataDir = Files.createTempDirectory("pow-chromium-");
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1050", "--lang=en-GB",
+                "--user-data-dir=" + userDataDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        long started = System.nanoTime();
+        driver = new ChromeDriver(service, options);
+        System.out.printf("browser started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Clicks like a user: scrolled to the middle of the view first, so no footer covers the element. */
+    void click(WebElement e) {
+        js("arguments[0].scrollIntoView({block: 'center'});", e);
+        try {
+            e.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            pause(300);
+            js("arguments[0].scrollIntoView({block: 'center'});", e);
+            e.click();
+        }
+    }
+
+    /** Names the screenshots of the next scenario and numbers its steps from 1. */
+    void scenario(String name) {
+        prefix = name;
+        step = 0;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Forgets the session (the webapps' cookies) so another user can log in. */
+    void forgetSession() {
+        open("/camunda/app/welcome/default/");
+        driver.manage().deleteAllCookies();
+    }
+
+    /**
+     * One step of a scenario on one page: waits until {@code check} holds (returns non-null/true),
+     * then saves a screenshot. On timeout it saves the failing screenshot and the page source and
+     * fails naming the page and what was missing.
+     */
+    <T> T step(String page, String expectation, Supplier<T> check) {
+        String name = String.format("%s-%02d-%s", prefix, ++step, slug(page + " " + expectation));
+        long started = System.nanoTime();
+        try {
+            T result = new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> {
+                T r = check.get();
+                return (r instanceof Boolean b && !b) ? null : r;
+            });
+            pause(100); // let the last paint land in the picture
+            screenshot(name);
+            System.out.printf("browser step %s: %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
+            return result;
+        } catch (WebDriverException e) {
+            screenshot(name + "-FAILED");
+            throw new AssertionError("[" + page + "] missing: " + expectation + " (url " + driver.getCurrentUrl()
+                    + ", screenshot " + SCREENSHOTS.resolve(name + "-FAILED.png") + ")", e);
+        }
+    }
+
+    /** A visible element whose text contains {@code text} (case-sensitive), or null. */
+    WebElement visibleWithText(By by, String text) {
+        for (WebElement e : driver.findElements(by)) {
+            if (e.isDisplayed() && e.getText().contains(text)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    List<WebElement> visible(By by) {
+        return driver.findElements(by).stream().filter(WebElement::isDisplayed).toList();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            if (name.endsWith("FAILED")) {
+                Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+            }
+        } catch (IOException | WebDriverException e) {
+            // a missing picture must not hide the real failure
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String slug(String s) {
+        String slug = s.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.length() > 70 ? slug.substring(0, 70) : slug;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // temporary profile; the OS cleans up
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.powexchange.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/** Officials at work in Tasklist: an agency reviews, the Staff decides, the handover officer confirms. */
+class TasklistBrowserTest extends BrowserTest {
+
+    @Test
+    void anAgencyOfficialObjectsInTheReviewForm() {
+        String ex = exchangeInReview("BROWSER-REVIEW-1");
+        Task review = d.task(ex, "Task_ReviewSecurityService");
+
+        TasklistPage tasklist = new TasklistPage(browser).login("sbu", "demo-sbu-pw");
+        assertThat(tasklist.filterNames()).as("sbu's filters").containsExactly("Security Service – tasks");
+        List<String> listed = browser.step(TasklistPage.PAGE, "the Security Service's review in the task list",
+                () -> tasklist.taskNames().isEmpty() ? null : tasklist.taskNames());
+        assertThat(listed).as("tasks sbu sees").allMatch(n -> n.equals("Review by the Security Service"));
+
+        tasklist.openTask(filterId("Security Service – tasks"), review.getId(), "Review by the Security Service");
+        String home = String.valueOf(mainVariable(ex, "bringHomeCount"));
+        String release = String.valueOf(mainVariable(ex, "releaseCount"));
+        browser.step(TasklistPage.PAGE, "the exchange's counts (" + home + " home, " + release + " released) in the review form",
+                () -> home.equals(tasklist.value("People to bring home"))
+                        && release.equals(tasklist.value("People to release")));
+        tasklist.claim()
+                .choose("Decision of the Security Service", "Object – send back for redrafting")
+                .type("Reason or comment", "identity of one candidate in doubt")
+                .complete("Review by the Security Service");
+
+        assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/reviews"))
+                .filteredOn(r -> "security-service".equals(r.get("agency"))).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("decision")).isEqualTo("REJECT");
+                    assertThat(r.get("comment")).isEqualTo("identity of one candidate in doubt");
+                });
+    }
+
+    @Test
+    void theStaffConfirmsTheLists() {
+        String ex = exchangeInDrafting("BROWSER-STAFF-1");
+        Task confirm = d.task(ex, "Task_ConfirmLists");
+        String drafting = confirm.getProcessInstanceId();
+        String home = String.valueOf(runtime.getVariable(drafting, "bringHomeCount"));
+        String release = String.valueOf(runtime.getVariable(drafting, "releaseCount"));
+        String art109 = String.valueOf(runtime.getVariable(drafting, "art109Count"));
+
+        TasklistPage tasklist = new TasklistPage(browser).login("staff", "demo-staff-pw");
+        assertThat(tasklist.filterNames()).as("staff's filters").containsExactly("Coordination Staff on POW Affairs – tasks");
+        tasklist.openTask(filterId("Coordination Staff on POW Affairs – tasks"), confirm.getId(), "Confirm the lists");
+        browser.step(TasklistPage.PAGE, "the compiled lists' counts (" + home + " home, " + release + " released, "
+                + art109 + " art. 109) in \"Confirm the lists\"", () -> "6".equals(tasklist.value("Candidates submitted"))
+                && home.equals(tasklist.value("People to bring home"))
+                && release.equals(tasklist.value("People to release"))
+                && art109.equals(tasklist.value("Seriously wounded and sick (exempt from parity)")));
+        tasklist.claim()
+                .choose("Your decision", "Confirm the lists")
+                .type("Comment", "checked against the submitted records")
+                .complete("Confirm the lists");
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(drafting).count()).isZero();
+        assertThat(calledInstance(ex, "interagency-review")).as("review started after confirmation").isNotNull();
+    }
+
+    @Test
+    void theHandoverOfficerConfirmsWhoCrossed() {
+        String ex = exchangeInHandover("BROWSER-HANDOVER-1");
+        Task confirm = d.task(ex, "Task_ConfirmHandover");
+        List<Map<String, Object>> phase1 = d.list("coordination-staff", "/api/exchanges/" + ex + "/people?status=SCHEDULED")
+                .stream().filter(p -> Integer.valueOf(1).equals(p.get("phaseNo"))).toList();
+        assertThat(phase1).as("people scheduled for phase 1").isNotEmpty();
+
+        TasklistPage tasklist = new TasklistPage(browser).login("staff", "demo-staff-pw");
+        tasklist.openTask(filterId("Coordination Staff on POW Affairs – tasks"), confirm.getId(), "Confirm who crossed");
+        for (Map<String, Object> p : phase1) {
+            String field = "BRING_HOME".equals(p.get("side")) ? "Returned home (crossed to us)"
+                    : "Released (crossed to the other side)";
+            String name = p.get("familyName") + " " + p.get("givenName");
+            browser.step(TasklistPage.PAGE, name + " in the checklist \"" + field + "\"",
+                    () -> tasklist.options(field).stream().anyMatch(o -> o.startsWith(name)));
+        }
+        tasklist.claim();
+        for (Map<String, Object> p : phase1) {
+            tasklist.choose("BRING_HOME".equals(p.get("side")) ? "Returned home (crossed to us)"
+                    : "Released (crossed to the other side)", p.get("familyName") + " " + p.get("givenName"));
+        }
+        tasklist.type("Remarks from the exchange point", "all crossed at the checkpoint")
+                .complete("Confirm who crossed");
+
+        Map<String, Object> status = d.get("coordination-staff", "/api/exchanges/" + ex);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) status.get("phases")).get(0);
+        assertThat(first).containsEntry("parityHolds", true);
+        assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/people?status=HANDED_OVER")).hasSize(phase1.size());
+    }
+
+    private Object mainVariable(String ex, String name) {
+        return runtime.getVariable(mainInstance(ex).getId(), name);
+    }
+}
