@@ -110,7 +110,21 @@ public class DraftingQueries {
         return Side.BRING_HOME.name().equals(side) ? "to bring home" : "to release";
     }
 
+    /** Camunda keeps a String variable in 4000 characters; longer overviews end with how many are left out. */
+    static final int MAX_TEXT = 3900;
+
     private static String lines(List<String> l, String none) {
-        return l.isEmpty() ? none : String.join("\n", l);
+        if (l.isEmpty()) {
+            return none;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < l.size(); i++) {
+            String more = "\n… and " + (l.size() - i) + " more (GET /api/exchanges/{id}/drafting/people)";
+            if (out.length() + l.get(i).length() + 1 + more.length() > MAX_TEXT) {
+                return out.append(more).toString();
+            }
+            out.append(i == 0 ? "" : "\n").append(l.get(i));
+        }
+        return out.toString();
     }
 }
