@@ -110,24 +110,21 @@ public class DraftingQueries {
         return Side.BRING_HOME.name().equals(side) ? "to bring home" : "to release";
     }
 
-    /** The engine keeps text variables up to 4,000 characters: long lists are cut with a pointer to the full one. */
-    static final int MAX_TEXT = 3800;
+    /** Camunda keeps a String variable in 4000 characters; longer overviews end with how many are left out. */
+    static final int MAX_TEXT = 3900;
 
     private static String lines(List<String> l, String none) {
         if (l.isEmpty()) {
             return none;
         }
-        StringBuilder sb = new StringBuilder();
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < l.size(); i++) {
-            String more = "\n… and " + (l.size() - i) + " more: the full list is GET /api/exchanges/{id}/people";
-            if (sb.length() + l.get(i).length() + 1 + more.length() > MAX_TEXT) {
-                return sb.append(more).toString();
+            String more = "\n… and " + (l.size() - i) + " more (GET /api/exchanges/{id}/drafting/people)";
+            if (out.length() + l.get(i).length() + 1 + more.length() > MAX_TEXT) {
+                return out.append(more).toString();
             }
-            if (i > 0) {
-                sb.append('\n');
-            }
-            sb.append(l.get(i));
+            out.append(i == 0 ? "" : "\n").append(l.get(i));
         }
-        return sb.toString();
+        return out.toString();
     }
 }

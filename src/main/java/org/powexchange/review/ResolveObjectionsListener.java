@@ -23,11 +23,13 @@ public class ResolveObjectionsListener implements TaskFormHandler {
     private final ReviewService service;
     private final AuditLog audit;
     private final CurrentUser user;
+    private final ReviewOptions options;
 
-    public ResolveObjectionsListener(ReviewService service, AuditLog audit, CurrentUser user) {
+    public ResolveObjectionsListener(ReviewService service, AuditLog audit, CurrentUser user, ReviewOptions options) {
         this.service = service;
         this.audit = audit;
         this.user = user;
+        this.options = options;
     }
 
     @Override
@@ -52,9 +54,17 @@ public class ResolveObjectionsListener implements TaskFormHandler {
             return;
         }
         List<ReviewService.ResolutionInput> inputs = new ArrayList<>();
-        for (Map<String, String> row : FormItems.of(task.getVariable(ReviewProcess.RESOLUTIONS),
-                ReviewProcess.RESOLUTIONS, 5000)) {
+        List<Map<String, String>> rows = FormItems.of(task.getVariable(ReviewProcess.RESOLUTIONS),
+                ReviewProcess.RESOLUTIONS, 5000);
+        // Tasklist (form-js) submits only the rows' input fields, not the prefilled person id: its rows are
+        // the contested people of this pass in the order they were offered (the form cannot add or remove rows)
+        List<ReviewOptions.Contested> contested = options.contestedPeople(exchangeId, round, pass);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
             String person = FormItems.blankToNull(row.get("personId"));
+            if (person == null && !row.containsKey("personId") && rows.size() == contested.size()) {
+                person = String.valueOf(contested.get(i).person().id());
+            }
             if (person == null) {
                 throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "each decision names a person");
             }

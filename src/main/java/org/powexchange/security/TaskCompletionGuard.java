@@ -246,13 +246,11 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
             if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
                 throw new TaskUnknown();
             }
-            Set<String> keys = new HashSet<>();
             try (InputStream in = forms.getDeployedTaskForm(taskId)) {
-                collect(JSON.readTree(in), keys);
+                return submittable(JSON.readTree(in));
             } catch (ProcessEngineException | IOException e) {
-                // no Camunda Form: no variable may be submitted
+                return Set.of(); // no Camunda Form: no variable may be submitted
             }
-            return keys;
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);
@@ -260,8 +258,24 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         }
     }
 
+    /** The variable names a Camunda Form (its JSON) can submit; see {@link #collect}. */
+    static Set<String> submittable(JsonNode form) {
+        Set<String> keys = new HashSet<>();
+        collect(form, keys);
+        return keys;
+    }
+
+    /**
+     * The variables a form can submit: the key of every input field, and the top-level name of every
+     * group or dynamic list with a path (its rows are one JSON variable, read by the task's handler).
+     * Display-only fields (disabled or readonly) show values and are not submitted by the form, so they
+     * are never accepted; neither is anything inside a display-only group or list.
+     */
     private static void collect(JsonNode node, Set<String> keys) {
         if (node == null) {
+            return;
+        }
+        if (displayOnly(node)) {
             return;
         }
         if (node.hasNonNull("key") && node.get("key").isTextual() && node.has("type")) {
@@ -275,6 +289,12 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         if (children != null && children.isArray()) {
             children.forEach(c -> collect(c, keys));
         }
+    }
+
+    /** disabled: true, or readonly: true (a FEEL expression may make a field read-only only sometimes: accepted). */
+    private static boolean displayOnly(JsonNode node) {
+        return node.path("disabled").asBoolean(false) && node.path("disabled").isBoolean()
+                || node.path("readonly").isBoolean() && node.path("readonly").asBoolean();
     }
 
     private static String safe(String s) {

@@ -82,8 +82,7 @@ abstract class BrowserTest extends IntegrationTest {
 
     /** Every agency approves; the join of the review waits as an asynchronous job. */
     void allAgenciesApprove(String ex) {
-        ExchangeDriver.REVIEW_TASKS.forEach((agency, key) ->
-                d.complete(agency, d.task(ex, key), Map.of("reviewDecision", "APPROVE")));
+        d.reviewAll(ex, Map.of());
     }
 
     /** An exchange cleared, verified and ratified an hour ago: phase 1 waits for "Confirm who crossed". */
@@ -91,12 +90,11 @@ abstract class BrowserTest extends IntegrationTest {
         String ex = exchangeInReview(ref);
         allAgenciesApprove(ex);
         runJobs(ex);
-        List<Map<String, Object>> results = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests")
-                .stream().map(p -> Map.<String, Object>of("personId", p.get("personId"), "outcome", "VERIFIED",
-                        "evidence", "private interview")).toList();
-        d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results), 200);
+        d.counterpartyListsMatchingOurs(ex, "CP-" + ref);
+        d.verifyAll(ex, Map.of());
         d.post("coordination-staff", "/api/exchanges/" + ex + "/ratification", Map.of("documentRef", "RAT-" + ref,
                 "signedAt", OffsetDateTime.now().minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()), 200);
+        d.readyAndGo(ex);
         return ex;
     }
 

@@ -125,6 +125,51 @@ final class TasklistPage {
         return this;
     }
 
+    /** Adds a row to the form's dynamic list (its "Add" button) and waits for the row. */
+    TasklistPage addRow() {
+        int before = rows();
+        b.click(b.step(PAGE, "\"Add\" button of the dynamic list", () ->
+                b.visible(By.cssSelector(".fjs-container .fjs-repeat-render-add")).stream().findFirst().orElse(null)));
+        b.step(PAGE, "a new row in the dynamic list", () -> rows() > before);
+        return this;
+    }
+
+    private int rows() {
+        return b.visible(By.cssSelector(".fjs-container .fjs-repeat-row-container")).size();
+    }
+
+    /** Opens a select field (form-js dropdown, searchable or not) and picks the option whose label contains the text. */
+    TasklistPage select(String fieldLabel, String optionText) {
+        WebElement opener = b.step(PAGE, "select \"" + fieldLabel + "\"", () -> {
+            WebElement f = field(fieldLabel);
+            return f == null ? null : f.findElements(By.cssSelector(".fjs-select-display, input.fjs-input")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null);
+        });
+        b.click(opener);
+        WebElement item = b.step(PAGE, "option \"" + optionText + "\" of \"" + fieldLabel + "\"", () ->
+                b.visibleWithText(By.cssSelector(".fjs-dropdownlist-item"), optionText));
+        b.click(item);
+        Browser.pause(400); // form-js debounces input
+        b.step(PAGE, "\"" + optionText + "\" chosen in \"" + fieldLabel + "\"", () -> {
+            WebElement f = field(fieldLabel);
+            return f != null && (f.getText().contains(optionText) || f.findElements(By.cssSelector("input")).stream()
+                    .anyMatch(i -> String.valueOf(i.getAttribute("value")).contains(optionText)));
+        });
+        return this;
+    }
+
+    /**
+     * Presses Save (the form's draft is kept in the browser). Tasklist 7.24 keeps the Complete button
+     * disabled after an edit inside a dynamic-list row (form-js leaves an empty error entry for the row's
+     * field, and Tasklist counts error keys); Save re-validates the whole form and clears it.
+     */
+    TasklistPage save() {
+        b.click(b.step(PAGE, "Save button enabled", () -> b.visible(By.xpath("//button[normalize-space()='Save']")).stream()
+                .filter(WebElement::isEnabled).findFirst().orElse(null)));
+        Browser.pause(400);
+        return this;
+    }
+
     /** Presses Complete and waits until the task has left the view. */
     void complete(String taskName) {
         WebElement complete = b.step(PAGE, "Complete button enabled", () -> b.visible(By.cssSelector("button[ng-click='complete()']")).stream()

@@ -123,6 +123,10 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         Job warning = management.createJobQuery().processInstanceId(phase1.getId()).timers().singleResult();
         assertThat(warning.getDuedate().toInstant()).isEqualTo(signed.plusHours(36).toInstant());
         management.executeJob(warning.getId());
+        // the warning reaches the Staff's Tasklist; they record what is being done while the deadline stays armed
+        assertThat(phase1).isWaitingAt("Task_AcknowledgeWarning", "Event_DeadlineBreached");
+        d.complete("coordination-staff", d.task(ex, "Task_AcknowledgeWarning"),
+                Map.of("warningAction", "second convoy requested from the interior ministry"));
         Job deadline = management.createJobQuery().processInstanceId(phase1.getId()).timers().singleResult();
         assertThat(deadline.getDuedate().toInstant()).isEqualTo(signed.plusHours(48).toInstant());
         management.executeJob(deadline.getId());
@@ -166,7 +170,7 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
                 .containsEntry("handedOver", 0);
         List<Map<String, Object>> audit = d.list("coordination-staff", "/api/exchanges/" + ex + "/audit");
         assertThat(audit).extracting(a -> a.get("action")).contains("LISTS_SEND_BACK", "REVIEW_OBJECT", "OBJECTIONS_REDRAFT",
-                "EXCHANGE_RATIFIED", "DEADLINE_WARNING", "DEADLINE_BREACHED", "DEADLINE_BREACH_CONTINUE", "DISCREPANCY_ESCALATE", "FAMILIES_NOTIFIED", "MEDICAL_INTAKE", "FINAL_REPORT", "EXCHANGE_COMPLETED");
+                "EXCHANGE_RATIFIED", "DEADLINE_WARNING", "DEADLINE_WARNING_ACKNOWLEDGED", "DEADLINE_BREACHED", "DEADLINE_BREACH_CONTINUE", "DISCREPANCY_ESCALATE", "FAMILIES_NOTIFIED", "MEDICAL_INTAKE", "FINAL_REPORT", "EXCHANGE_COMPLETED");
     }
 
     private ProcessInstance calledInstance(ProcessInstance parent, String key) {

@@ -57,7 +57,8 @@ class EngineRestartTest extends HandoverTestSupport {
             assertThat(breach.getDuedate().toInstant()).isEqualTo(signed.plusHours(48).toInstant());
             second.getManagementService().executeJob(breach.getId());
             assertThat(second.getRuntimeService().getActiveActivityIds(phase.getId()))
-                    .containsExactlyInAnyOrder("Task_HandleDeadlineBreach", "Task_LogisticsInterior", "Task_LogisticsDefence");
+                    .containsExactlyInAnyOrder("Task_HandleDeadlineBreach", "Task_AcknowledgeWarning",
+                            "Task_LogisticsInterior", "Task_LogisticsDefence");
         } finally {
             second.close();
         }

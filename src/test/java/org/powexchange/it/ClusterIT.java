@@ -44,7 +44,9 @@ class ClusterIT {
         }
         assumeTrue(why == null, "SKIPPED (no PostgreSQL): " + why);
         db = Pg.createDatabase("powx_test");
-        String[] timers = {"--powexchange.first-phase-due=PT5S", "--powexchange.phase-interval=PT3S"};
+        // phase 1: warning 2 s, deadline 5 s after ratification; phase 2 due 3 s later (its timers are due when it starts)
+        String[] timers = {"--powexchange.first-phase-due=PT5S", "--powexchange.phase-interval=PT3S",
+                "--powexchange.deadline-warning=PT2S"};
         // the first node creates the schema; the second joins the running database
         a = new AppNode("cluster-node-a", 8185, db, timers).start();
         a.awaitUp(Duration.ofMinutes(3));
@@ -93,9 +95,20 @@ class ClusterIT {
                     + ours + " group by job_id_ having count(*) > 1) d");
             long succeeded = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and " + ours);
             long failed = count(c, "select count(*) from act_hi_job_log where job_state_ = 1 and " + ours);
+            // timers cancelled with their scope (review reminder and overdue, verification deadline) are deleted
+            long deleted = count(c, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 3 and " + ours);
+            long deletedNonTimers = count(c, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 3 and "
+                    + "job_def_type_ not like 'timer%' and " + ours);
+            long deletedAfterSuccess = count(c, "select count(distinct d.job_id_) from act_hi_job_log d join act_hi_job_log s "
+                    + "on s.job_id_ = d.job_id_ and s.job_state_ = 2 where d.job_state_ = 3 and d." + ours);
             assertThat(succeededTwice).isZero();
-            assertThat(succeeded).isEqualTo(created);
-            // each phase's deadline timer fired once: one breach decision per phase, two phases per exchange
+            assertThat(deletedNonTimers).as("only cancelled timers are deleted").isZero();
+            assertThat(deletedAfterSuccess).isZero();
+            assertThat(succeeded + deleted).as("every job either succeeded once or was a cancelled timer").isEqualTo(created);
+            // each phase's warning and deadline timers fired once: one warning and one breach decision per phase,
+            // two phases per exchange
+            assertThat(count(c, "select count(*) from act_hi_actinst where act_id_ = 'Task_WarnStaff' and proc_inst_id_ in ("
+                    + in(pis) + ")")).isEqualTo(2L * EXCHANGES);
             assertThat(count(c, "select count(*) from act_hi_actinst where act_id_ = 'Task_HandleDeadlineBreach' and proc_inst_id_ in ("
                     + in(pis) + ")")).isEqualTo(2L * EXCHANGES);
             assertThat(count(c, "select count(*) from act_hi_actinst where act_id_ = 'Task_CompleteExchange' and proc_inst_id_ in ("
@@ -115,8 +128,8 @@ class ClusterIT {
                 }
             }
             System.out.printf("CLUSTER: %d exchanges on 2 nodes; %d jobs created, %d succeeded (none twice), "
-                    + "%d failed attempts retried; successful jobs by node/type: %s%n",
-                    EXCHANGES, created, succeeded, failed, byNode);
+                    + "%d cancelled timers, %d failed attempts retried; successful jobs by node/type: %s%n",
+                    EXCHANGES, created, succeeded, deleted, failed, byNode);
             assertThat(byNode.keySet()).as("both nodes executed jobs")
                     .anyMatch(k -> k.startsWith("cluster-node-a")).anyMatch(k -> k.startsWith("cluster-node-b"));
         }
@@ -130,25 +143,27 @@ class ClusterIT {
         assertThat(Rest.stage(y.base(), ex)).isEqualTo("REVIEW");
         int i = 0;
         for (Map.Entry<String, String> r : Rest.REVIEW_TASKS.entrySet()) {
-            Rest.complete((i++ % 2 == 0 ? x : y).base(), r.getKey(), ex, r.getValue(), Map.of("reviewDecision", "APPROVE"));
+            Rest.approve((i++ % 2 == 0 ? x : y).base(), r.getKey(), ex, r.getValue());
         }
         // the join of the reviews is an async continuation: a job run by either node's job executor
         Rest.await(ex + " in verification", Duration.ofSeconds(90), () -> "VERIFICATION".equals(Rest.stage(x.base(), ex)));
+        Rest.counterpartyListsMatchingOurs(x.base(), ex);
         Rest.verifyAll(y.base(), ex);
         assertThat(Rest.stage(x.base(), ex)).isEqualTo("AWAITING_RATIFICATION");
+        assertThat(Rest.openTasks(y.base(), "coordination-staff", ex, "Task_RecordRatification")).hasSize(1);
         Rest.ratify(x.base(), ex, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
         for (int phase = 1; phase <= 2; phase++) {
             AppNode p = phase == 1 ? y : x;
-            // the phase deadline timer fires on whichever node acquires it
+            AppNode q = phase == 1 ? x : y;
+            // the phase's warning and then its deadline timer fire on whichever node acquires them; the test
+            // waits for the breach decision first, so no user step races a timer in the same phase
             Rest.await(ex + " phase " + phase + " breach", Duration.ofSeconds(90),
                     () -> Rest.openTasks(p.base(), "coordination-staff", ex, "Task_HandleDeadlineBreach").size() == 1);
             Rest.complete(p.base(), "coordination-staff", ex, "Task_HandleDeadlineBreach",
                     Map.of("breachDecision", "CONTINUE", "breachComment", "cluster test"));
-            Rest.confirmPhase((phase == 1 ? x : y).base(), ex, phase);
-            if (phase == 1) {
-                Rest.await(ex + " phase 2 open", Duration.ofSeconds(60),
-                        () -> Rest.openTasks(x.base(), "coordination-staff", ex, "Task_ConfirmHandover").size() == 1);
-            }
+            Rest.readyAndGo(q.base(), ex);
+            Rest.confirmPhase(p.base(), ex, phase);
+            Rest.afterPhase(q.base(), ex);
         }
         Rest.await(ex + " completed", Duration.ofSeconds(60), () -> "COMPLETED".equals(Rest.stage(y.base(), ex)));
         return ex;

@@ -21,15 +21,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash safety: the application process is killed (SIGKILL) at each wait state of one exchange:
- * drafting, review (half the agencies done), verification, waiting for ratification, the phase 1
- * deadline timer pending, and mid-handover (phase 1 done, phase 2 open). After each kill a fresh
+ * drafting, review (half the agencies done), verification (the other side's lists in, results awaited),
+ * waiting for ratification, the phase 1 deadline timer pending, and mid-handover (phase 1 done, phase 2
+ * ready and given go, its crossing not yet confirmed). After each kill a fresh
  * process starts on the same PostgreSQL database; the exchange continues where it was, the timer fires
  * when due (not before), and no record or decision is lost or doubled.
  */
 class CrashIT {
 
     static final int PORT = 8185;
-    static final String[] ARGS = {"--powexchange.first-phase-due=PT30S", "--powexchange.phase-interval=PT1H"};
+    /** Phase 1 due 30 s after the signature, its 36-hour warning moved to the same instant (one timer pending). */
+    static final String[] ARGS = {"--powexchange.first-phase-due=PT30S", "--powexchange.phase-interval=PT1H",
+            "--powexchange.deadline-warning=PT30S"};
     static String db;
     static AppNode node;
     static int kills;
@@ -82,7 +85,7 @@ class CrashIT {
         // 2. review, three agencies done, three pending
         List<Map.Entry<String, String>> reviews = new ArrayList<>(Rest.REVIEW_TASKS.entrySet());
         for (Map.Entry<String, String> r : reviews.subList(0, 3)) {
-            Rest.complete(base, r.getKey(), ex, r.getValue(), Map.of("reviewDecision", "APPROVE"));
+            Rest.approve(base, r.getKey(), ex, r.getValue());
         }
         base = crashAndRestart("review");
         assertThat(Rest.stage(base, ex)).isEqualTo("REVIEW");
@@ -91,21 +94,23 @@ class CrashIT {
             assertThat(Rest.openTasks(base, r.getKey(), ex, r.getValue())).as("no repeated review " + r.getValue()).isEmpty();
         }
         for (Map.Entry<String, String> r : reviews.subList(3, 6)) {
-            Rest.complete(base, r.getKey(), ex, r.getValue(), Map.of("reviewDecision", "APPROVE"));
+            Rest.approve(base, r.getKey(), ex, r.getValue());
         }
         String b1 = base;
         Rest.await("verification", Duration.ofSeconds(60), () -> "VERIFICATION".equals(Rest.stage(b1, ex)));
 
-        // 3. verification
+        // 3. verification: the other side's lists reconciled, the neutral party's results awaited
+        Rest.counterpartyListsMatchingOurs(base, ex);
         base = crashAndRestart("verification");
         assertThat(Rest.stage(base, ex)).isEqualTo("VERIFICATION");
         assertThat(Rest.ok(base, "neutral-party", "GET", "/api/exchanges/" + ex + "/verification-requests", null)).hasSize(4);
         Rest.verifyAll(base, ex);
         assertThat(Rest.stage(base, ex)).isEqualTo("AWAITING_RATIFICATION");
 
-        // 4. waiting for ratification
+        // 4. waiting for ratification (the Staff's task open, or the ratification through /api)
         base = crashAndRestart("awaiting ratification");
         assertThat(Rest.stage(base, ex)).isEqualTo("AWAITING_RATIFICATION");
+        assertThat(Rest.openTasks(base, "coordination-staff", ex, "Task_RecordRatification")).hasSize(1);
         OffsetDateTime signed = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         Rest.ratify(base, ex, signed.toString());
         assertThat(Rest.stage(base, ex)).isEqualTo("HANDOVER");
@@ -128,16 +133,22 @@ class CrashIT {
         }
         Rest.complete(base, "coordination-staff", ex, "Task_HandleDeadlineBreach",
                 Map.of("breachDecision", "CONTINUE", "breachComment", "crash test"));
+        Rest.readyAndGo(base, ex);
         Rest.confirmPhase(base, ex, 1);
+        Rest.afterPhase(base, ex);
 
-        // 6. mid-handover: phase 1 closed, phase 2 open
+        // 6. mid-handover: phase 1 closed, phase 2 ready and given go, its crossing not yet confirmed
         Rest.await("phase 2 open", Duration.ofSeconds(30),
-                () -> Rest.openTasks(b2, "coordination-staff", ex, "Task_ConfirmHandover").size() == 1);
+                () -> Rest.openTasks(b2, "interior", ex, "Task_LogisticsInterior").size() == 1);
+        Rest.readyAndGo(base, ex);
+        assertThat(Rest.openTasks(base, "coordination-staff", ex, "Task_ConfirmHandover")).hasSize(1);
         base = crashAndRestart("mid-handover");
         assertThat(Rest.stage(base, ex)).isEqualTo("HANDOVER");
         JsonNode phases = Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex, null).get("phases");
         assertThat(phases.get(0).path("parityHolds").asBoolean()).isTrue();
+        assertThat(Rest.openTasks(base, "coordination-staff", ex, "Task_ConfirmHandover")).hasSize(1);
         Rest.confirmPhase(base, ex, 2);
+        Rest.afterPhase(base, ex);
         String b3 = base;
         Rest.await("completed", Duration.ofSeconds(60), () -> "COMPLETED".equals(Rest.stage(b3, ex)));
 
@@ -147,8 +158,9 @@ class CrashIT {
         audit.forEach(e -> actions.add(e.get("action").asText() + "|" + e.path("subject").asText("")));
         assertThat(actions).doesNotHaveDuplicates();
         assertThat(actions.stream().map(s -> s.substring(0, s.indexOf('|')))).contains("EXCHANGE_CREATED",
-                "CANDIDATES_SUBMITTED", "LISTS_COMPILED", "VERIFICATION_RESULTS", "EXCHANGE_RATIFIED",
-                "HANDOVER_CONFIRMED", "PHASE_COMPLETED", "EXCHANGE_COMPLETED");
+                "CANDIDATES_SUBMITTED", "LISTS_COMPILED", "COUNTERPARTY_LISTS_RECEIVED", "VERIFICATION_RESULTS",
+                "EXCHANGE_RATIFIED", "DEADLINE_WARNING", "DEADLINE_BREACHED", "LOGISTICS_READY", "HANDOVER_GO",
+                "HANDOVER_CONFIRMED", "FAMILIES_NOTIFIED", "PHASE_COMPLETED", "EXCHANGE_COMPLETED");
         assertThat(Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/reviews", null)).hasSize(6);
         assertThat(Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/people", null)).hasSize(4);
         try (Connection c = Pg.connect(db)) {
@@ -162,7 +174,10 @@ class CrashIT {
         assertThat(survived).hasSize(6);
     }
 
+    /** The one timer of the exchange (phase 1's warning, due with its deadline). */
     private static Timestamp timerDue(Connection c, String ex) throws Exception {
+        assertThat(ClusterIT.count(c, "select count(*) from act_ru_job j join act_hi_procinst p on p.id_ = j.process_instance_id_ "
+                + "where j.type_ = 'timer' and p.business_key_ = '" + ex + "'")).as("timers pending").isEqualTo(1);
         return single(c, "select j.duedate_ from act_ru_job j join act_ru_execution e on j.process_instance_id_ = e.proc_inst_id_ "
                 + "and e.parent_id_ is null join act_hi_procinst p on p.id_ = e.proc_inst_id_ "
                 + "where j.type_ = 'timer' and p.business_key_ = '" + ex + "'");

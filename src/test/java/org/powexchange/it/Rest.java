@@ -149,8 +149,32 @@ public final class Rest {
         return out;
     }
 
+    /** Every agency approves: an agency review with no objection rows approves everyone in one step. */
     public static void reviewAll(String base, String ex) {
-        REVIEW_TASKS.forEach((agency, key) -> complete(base, agency, ex, key, Map.of("reviewDecision", "APPROVE")));
+        REVIEW_TASKS.forEach((agency, key) -> approve(base, agency, ex, key));
+    }
+
+    /** One agency's review without objections (the dynamic list "objections" empty). */
+    public static void approve(String base, String agency, String ex, String key) {
+        complete(base, agency, ex, key, Map.of("objections", List.of()));
+    }
+
+    /** The other side sends lists naming exactly the people on ours: reconciliation finds no difference. */
+    public static void counterpartyListsMatchingOurs(String base, String ex) {
+        JsonNode ours = ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/people?status=PROPOSED", null);
+        List<Map<String, Object>> offered = new java.util.ArrayList<>();
+        List<Map<String, Object>> requested = new java.util.ArrayList<>();
+        ours.forEach(p -> {
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("familyName", p.get("familyName").asText());
+            named.put("givenName", p.get("givenName").asText());
+            if (p.hasNonNull("birthDate")) {
+                named.put("birthDate", p.get("birthDate").asText());
+            }
+            ("BRING_HOME".equals(p.get("side").asText()) ? offered : requested).add(named);
+        });
+        ok(base, "coordination-staff", "POST", "/api/exchanges/" + ex + "/counterparty-lists",
+                Map.of("reference", "CP-" + ex.substring(0, 8), "offered", offered, "requested", requested));
     }
 
     public static void verifyAll(String base, String ex) {
@@ -159,6 +183,25 @@ public final class Rest {
         awaiting.forEach(p -> results.add(Map.of("personId", p.get("personId").asLong(), "outcome", "VERIFIED",
                 "evidence", "private interview")));
         ok(base, "neutral-party", "POST", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results));
+    }
+
+    /** Interior and defence report transport, escort and documents ready for the running phase; the Staff gives go. */
+    public static void readyAndGo(String base, String ex) {
+        complete(base, "interior", ex, "Task_LogisticsInterior",
+                Map.of("transportReady", true, "escortReady", true, "documentsReady", true));
+        complete(base, "defence", ex, "Task_LogisticsDefence",
+                Map.of("transportReady", true, "escortReady", true, "medicalEscortReady", true, "documentsReady", true));
+        complete(base, "coordination-staff", ex, "Task_GoNoGo", Map.of("goDecision", "GO"));
+    }
+
+    /** After a phase: the ombudsman notifies the families, defence takes the returned wounded in (when any). */
+    public static void afterPhase(String base, String ex) {
+        if (!openTasks(base, "ombudsman", ex, "Task_NotifyFamilies").isEmpty()) {
+            complete(base, "ombudsman", ex, "Task_NotifyFamilies", Map.of());
+        }
+        if (!openTasks(base, "defence", ex, "Task_MedicalIntake").isEmpty()) {
+            complete(base, "defence", ex, "Task_MedicalIntake", Map.of("medicalFacility", "Central Military Hospital (invented)"));
+        }
     }
 
     public static void ratify(String base, String ex, String signedAt) {

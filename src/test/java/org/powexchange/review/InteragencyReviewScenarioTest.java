@@ -229,9 +229,13 @@ class InteragencyReviewScenarioTest extends IntegrationTest {
         assertThat(status(ex, h1)).isEqualTo("PROPOSED");
         assertThat(review(ex)).isWaitingAt("Task_ResolveObjections");
 
+        // as Tasklist submits the row: its input fields only, without the prefilled person id
+        Map<String, Object> keep = new java.util.HashMap<>(ExchangeDriver.resolution(h1, "KEEP", null, "art. 109 applies"));
+        keep.remove("personId");
         d.complete("coordination-staff", d.task(ex, "Task_ResolveObjections"), Map.of("resolutionOutcome", "APPLY",
-                "resolutions", org.camunda.spin.Spin.JSON(List.of(ExchangeDriver.resolution(h1, "KEEP", null,
-                        "art. 109 applies")))));
+                "resolutions", org.camunda.spin.Spin.JSON(List.of(keep))));
+        assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/audit"))
+                .anySatisfy(a -> assertThat(a).containsEntry("action", "OBJECTION_KEEP").containsEntry("subject", "person " + h1));
         assertThat(review).isEnded().hasPassed("EndEvent_ListsCleared");
         assertThat(main(ex)).isWaitingAt("CallActivity_NeutralVerification");
     }

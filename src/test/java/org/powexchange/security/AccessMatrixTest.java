@@ -78,6 +78,13 @@ class AccessMatrixTest extends IntegrationTest {
         who.put("GET " + x + "/verification-requests", Set.of("coordination-staff", "neutral-party"));
         who.put("GET " + x + "/verification-results", Set.of("coordination-staff", "neutral-party"));
         who.put("POST " + x + "/verification-results", Set.of("neutral-party"));
+        who.put("GET " + x + "/review-record", Set.of("coordination-staff"));
+        who.put("POST " + x + "/counterparty-lists", Set.of("coordination-staff"));
+        who.put("GET " + x + "/reconciliation", Set.of("coordination-staff"));
+        who.put("POST " + x + "/phases/1/handover", Set.of("coordination-staff"));
+        who.put("GET " + x + "/phases/1/report", Set.of("coordination-staff"));
+        who.put("GET " + x + "/phases/1/report.csv", Set.of("coordination-staff"));
+        who.put("GET " + x + "/report", Set.of("coordination-staff"));
         for (Map.Entry<String, Set<String>> e : who.entrySet()) {
             String method = e.getKey().substring(0, e.getKey().indexOf(' '));
             String path = e.getKey().substring(method.length() + 1);
@@ -101,6 +108,13 @@ class AccessMatrixTest extends IntegrationTest {
         if (path.endsWith("/candidates")) {
             return "{\"records\":[{\"externalRef\":\"H-1\",\"side\":\"BRING_HOME\",\"familyName\":\"Testenko\","
                     + "\"givenName\":\"Ivan\",\"category\":\"MILITARY\",\"lifeStatus\":\"CONFIRMED_ALIVE\"}]}";
+        }
+        if (path.endsWith("/counterparty-lists")) {
+            return "{\"reference\":\"CP-ACCESS\",\"offered\":[{\"familyName\":\"Testenko\",\"givenName\":\"Ivan\"}],"
+                    + "\"requested\":[{\"familyName\":\"Fiktivov\",\"givenName\":\"Boris\"}]}";
+        }
+        if (path.endsWith("/handover")) {
+            return "{\"received\":[],\"handedOver\":[]}";
         }
         if (path.endsWith("/ratification")) {
             return "{\"documentRef\":\"RAT-1\",\"signedAt\":\"2026-01-01T00:00:00Z\"}";
@@ -157,7 +171,7 @@ class AccessMatrixTest extends IntegrationTest {
 
         // completing: another agency's task is refused, and so is rewriting the process's variables
         Task defenceTask = d.task(ex, "Task_ReviewDefence");
-        String approve = "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}";
+        String approve = "{\"variables\":{\"objections\":{\"value\":\"[]\",\"type\":\"Json\"}}}"; // no objection: approve all
         for (String other : List.of("military-intelligence", "security-service", "foreign-intelligence", "interior",
                 "ombudsman", "neutral-party", "coordination-staff")) {
             cell(other, "POST", "/engine-rest/task/" + defenceTask.getId() + "/claim",

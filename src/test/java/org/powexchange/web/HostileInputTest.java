@@ -134,6 +134,8 @@ class HostileInputTest extends IntegrationTest {
                         + " \"parityHolds\": {\"value\": true, \"type\": \"Boolean\"}}}",             // not a form field
                 "{\"variables\": {\"listsDecision\": {\"value\": \"CONFIRM\", \"type\": \"String\"},"
                         + " \"exchangeId\": {\"value\": \"" + UUID.randomUUID() + "\", \"type\": \"String\"}}}", // process variable
+                "{\"variables\": {\"listsDecision\": {\"value\": \"CONFIRM\", \"type\": \"String\"},"
+                        + " \"candidateCount\": {\"value\": 0, \"type\": \"Long\"}}}",                    // display-only field
                 "{\"variables\": {\"listsDecision\": {\"value\": \"CONFIRM\", \"type\": \"Bytes\"}}}",
                 "{\"variables\": {\"listsDecision\": {\"value\": \"CONFIRM\", \"type\": \"File\"}}}",
                 "{\"variables\": {\"listsDecision\": {\"value\": \"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==\","
