@@ -126,6 +126,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The file name of the next step's screenshot (the step counter moves on). */
+    String nextStepName(String what) {
+        return String.format("%s-%02d-%s", prefix, ++step, slug(what));
+    }
+
     /** A visible element whose text contains {@code text} (case-sensitive), or null. */
     WebElement visibleWithText(By by, String text) {
         for (WebElement e : driver.findElements(by)) {
@@ -147,7 +152,7 @@ public final class Browser implements AutoCloseable {
     void screenshot(String name) {
         try {
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            if (name.endsWith("FAILED")) {
+            if (name.endsWith("FAILED") || Boolean.getBoolean("pow.browser.html")) {
                 Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
             }
         } catch (IOException | WebDriverException e) {

@@ -80,23 +80,33 @@ abstract class BrowserTest extends IntegrationTest {
         return ex;
     }
 
-    /** Every agency approves; the join of the review waits as an asynchronous job. */
+    /** Every agency approves; the join of the review waits as an asynchronous job per agency. */
     void allAgenciesApprove(String ex) {
-        ExchangeDriver.REVIEW_TASKS.forEach((agency, key) ->
-                d.complete(agency, d.task(ex, key), Map.of("reviewDecision", "APPROVE")));
+        d.reviewAll(ex, Map.of());
     }
 
-    /** An exchange cleared, verified and ratified an hour ago: phase 1 waits for "Confirm who crossed". */
+    /** The security service objected to Fiktivov (criminal proceedings pending): "Resolve objections" waits. */
+    String exchangeWithObjection(String ref) {
+        String ex = exchangeInReview(ref);
+        d.reviewAll(ex, Map.of("security-service", List.of(ExchangeDriver.objection(d.personId(ex, "R-1"),
+                "PENDING_CRIMINAL_PROCEEDINGS", "trial pending before a military court"))));
+        runJobs(ex);
+        return ex;
+    }
+
+    /**
+     * An exchange cleared, verified against the other side's lists and ratified an hour ago; interior and
+     * defence reported ready and the Staff gave go: phase 1 waits for "Confirm who crossed".
+     */
     String exchangeInHandover(String ref) {
         String ex = exchangeInReview(ref);
         allAgenciesApprove(ex);
         runJobs(ex);
-        List<Map<String, Object>> results = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests")
-                .stream().map(p -> Map.<String, Object>of("personId", p.get("personId"), "outcome", "VERIFIED",
-                        "evidence", "private interview")).toList();
-        d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results), 200);
+        d.counterpartyListsMatchingOurs(ex, "CP-" + ref);
+        d.verifyAll(ex, Map.of());
         d.post("coordination-staff", "/api/exchanges/" + ex + "/ratification", Map.of("documentRef", "RAT-" + ref,
                 "signedAt", OffsetDateTime.now().minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()), 200);
+        d.readyAndGo(ex);
         return ex;
     }
 

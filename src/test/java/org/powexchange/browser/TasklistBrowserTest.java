@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 /** Officials at work in Tasklist: an agency reviews, the Staff decides, the handover officer confirms. */
 class TasklistBrowserTest extends BrowserTest {
 
@@ -14,6 +15,7 @@ class TasklistBrowserTest extends BrowserTest {
     void anAgencyOfficialObjectsInTheReviewForm() {
         String ex = exchangeInReview("BROWSER-REVIEW-1");
         Task review = d.task(ex, "Task_ReviewSecurityService");
+        long fiktivov = d.personId(ex, "R-1");
 
         TasklistPage tasklist = new TasklistPage(browser).login("sbu", "demo-sbu-pw");
         assertThat(tasklist.filterNames()).as("sbu's filters").containsExactly("Security Service – tasks");
@@ -22,22 +24,70 @@ class TasklistBrowserTest extends BrowserTest {
         assertThat(listed).as("tasks sbu sees").allMatch(n -> n.equals("Review by the Security Service"));
 
         tasklist.openTask(filterId("Security Service – tasks"), review.getId(), "Review by the Security Service");
-        String home = String.valueOf(mainVariable(ex, "bringHomeCount"));
-        String release = String.valueOf(mainVariable(ex, "releaseCount"));
-        browser.step(TasklistPage.PAGE, "the exchange's counts (" + home + " home, " + release + " released) in the review form",
-                () -> home.equals(tasklist.value("People to bring home"))
-                        && release.equals(tasklist.value("People to release")));
-        tasklist.claim()
-                .choose("Decision of the Security Service", "Object – send back for redrafting")
-                .type("Reason or comment", "identity of one candidate in doubt")
-                .complete("Review by the Security Service");
-
-        assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/reviews"))
-                .filteredOn(r -> "security-service".equals(r.get("agency"))).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.get("decision")).isEqualTo("REJECT");
-                    assertThat(r.get("comment")).isEqualTo("identity of one candidate in doubt");
+        List<List<String>> people = browser.step(TasklistPage.PAGE,
+                "Fiktivov (criminal proceedings) and Primerov (strategic) in \"People who concern you\"", () -> {
+                    List<List<String>> rows = tasklist.tableRows("People who concern you");
+                    return rows.size() == 2 ? rows : null;
                 });
+        assertThat(people).anySatisfy(r -> assertThat(String.join(" | ", r))
+                .contains("Fiktivov Boris").contains("criminal proceedings pending"));
+        assertThat(people).anySatisfy(r -> assertThat(String.join(" | ", r))
+                .contains("Primerov Gleb").contains("strategic: cipher officer"));
+        assertThat(people.toString()).as("only the people that concern the security service")
+                .doesNotContain("Testenko").doesNotContain("Pryklad").doesNotContain("Vigadana");
+
+        tasklist.claim()
+                .addRow("Objections (one row per person)")
+                .select("Objections (one row per person)", 0, "Person", "★ Fiktivov Boris")
+                .select("Objections (one row per person)", 0, "Reason", "Security risk")
+                .typeInRow("Objections (one row per person)", 0, "Comment", "known to recruit for sabotage")
+                .type("Comment on the lists (optional)", "the other people approved")
+                .completeDynamicListForm("Review by the Security Service");
+
+        Map<String, Object> record = d.get("coordination-staff", "/api/exchanges/" + ex + "/review-record");
+        assertThat((List<Map<String, Object>>) record.get("objections")).singleElement().satisfies(o -> {
+            assertThat(o).containsEntry("agency", "security-service").containsEntry("reasonCode", "SECURITY_RISK")
+                    .containsEntry("comment", "known to recruit for sabotage").containsEntry("objectedBy", "sbu");
+            assertThat(((Number) o.get("personId")).longValue()).isEqualTo(fiktivov);
+        });
+        assertThat((List<Map<String, Object>>) record.get("reviews"))
+                .filteredOn(r -> "security-service".equals(r.get("agency"))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("decision", "OBJECT")
+                        .containsEntry("comment", "the other people approved").containsEntry("reviewer", "sbu"));
+    }
+
+    @Test
+    void theStaffResolvesTheObjection() {
+        String ex = exchangeWithObjection("BROWSER-RESOLVE-1");
+        Task resolve = d.task(ex, "Task_ResolveObjections");
+        long fiktivov = d.personId(ex, "R-1");
+        long obraztsov = d.personId(ex, "R-3");
+
+        TasklistPage tasklist = new TasklistPage(browser).login("staff", "demo-staff-pw");
+        tasklist.openTask(filterId("Coordination Staff on POW Affairs – tasks"), resolve.getId(), "Resolve objections");
+        browser.step(TasklistPage.PAGE, "the contested Fiktivov with the agencies' positions and the policy recommendation",
+                () -> String.valueOf(tasklist.valueInRow("Contested people", 0, "Person")).startsWith("Fiktivov Boris")
+                        && String.valueOf(tasklist.valueInRow("Contested people", 0, "Positions of the agencies"))
+                        .contains("Security Service: OBJECTS – PENDING_CRIMINAL_PROCEEDINGS (trial pending before a military court)")
+                        && String.valueOf(tasklist.valueInRow("Contested people", 0, "Policy recommendation"))
+                        .startsWith("REMOVE"));
+        tasklist.claim()
+                .select("Contested people", 0, "Decision", "Remove and replace from the reserve")
+                .select("Contested people", 0, "Ground (for remove or defer)", "Pending criminal proceedings")
+                .typeInRow("Contested people", 0, "Why", "to stand trial first")
+                .choose("Outcome", "Apply these decisions")
+                .type("Comment for the record", "replaced from the reserve")
+                .completeDynamicListForm("Resolve objections");
+
+        Map<String, Object> record = d.get("coordination-staff", "/api/exchanges/" + ex + "/review-record");
+        assertThat((List<Map<String, Object>>) record.get("resolutions")).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("decision", "REMOVE").containsEntry("basisCode", "PENDING_CRIMINAL_PROCEEDINGS")
+                    .containsEntry("comment", "to stand trial first").containsEntry("decidedBy", "staff");
+            assertThat(((Number) r.get("personId")).longValue()).isEqualTo(fiktivov);
+            assertThat(((Number) r.get("replacementPersonId")).longValue()).isEqualTo(obraztsov);
+        });
+        assertThat(d.people(ex, "PROPOSED")).extracting(p -> p.get("familyName"))
+                .contains("Obraztsov").doesNotContain("Fiktivov");
     }
 
     @Test
@@ -95,7 +145,13 @@ class TasklistBrowserTest extends BrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> first = ((List<Map<String, Object>>) status.get("phases")).get(0);
         assertThat(first).containsEntry("parityHolds", true);
-        assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/people?status=HANDED_OVER")).hasSize(phase1.size());
+        // ours are back home once the phase is closed; the released stay recorded as handed over
+        assertThat(d.people(ex, "REPATRIATED")).extracting(p -> p.get("personId"))
+                .containsExactlyInAnyOrderElementsOf(phase1.stream().filter(p -> "BRING_HOME".equals(p.get("side")))
+                        .map(p -> p.get("personId")).toList());
+        assertThat(d.people(ex, "HANDED_OVER")).extracting(p -> p.get("personId"))
+                .containsExactlyInAnyOrderElementsOf(phase1.stream().filter(p -> "RELEASE".equals(p.get("side")))
+                        .map(p -> p.get("personId")).toList());
     }
 
     private Object mainVariable(String ex, String name) {
