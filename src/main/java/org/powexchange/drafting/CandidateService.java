@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.powexchange.audit.AuditLog;
+import org.powexchange.drafting.matching.PartialDate;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.exchange.ExchangeRepository;
@@ -34,10 +35,13 @@ public class CandidateService {
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final PersonReviewFactsRepository reviewFacts;
+    private final SourceRecordRepository records;
 
     public CandidateService(ExchangeRepository exchanges, ExchangeService exchangeService, PersonRepository persons,
-                            RuntimeService runtime, AuditLog audit, PersonReviewFactsRepository reviewFacts) {
+                            RuntimeService runtime, AuditLog audit, PersonReviewFactsRepository reviewFacts,
+                            SourceRecordRepository records) {
         this.reviewFacts = reviewFacts;
+        this.records = records;
         this.exchanges = exchanges;
         this.exchangeService = exchangeService;
         this.persons = persons;
@@ -79,6 +83,7 @@ public class CandidateService {
                         Boolean.TRUE.equals(r.pendingCriminalProceedings()), Boolean.TRUE.equals(r.officer()),
                         r.militaryRank() == null || r.militaryRank().isBlank() ? null : r.militaryRank().strip()));
             }
+            keepSourceRecord(exchangeId, r, incoming, personId);
         }
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged);
@@ -86,6 +91,21 @@ public class CandidateService {
                 .processInstanceBusinessKey(exchangeId.toString())
                 .correlateAllWithResult().isEmpty();
         return new Result(created, updated, unchanged, resumed);
+    }
+
+    /** The candidate record is kept as a source record of its person, so every person can be traced to sources. */
+    private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId) {
+        String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
+        SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
+                p.givenName(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null, null,
+                p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null, null,
+                personId, 1.0);
+        var known = records.fingerprint(exchangeId, SourceKind.CANDIDATES, ref);
+        if (known.isEmpty()) {
+            records.insert(rec, null);
+        } else if (!known.get().equals(rec.fingerprint())) {
+            records.updateContent(rec, null);
+        }
     }
 
     private static Person toPerson(UUID exchangeId, CandidateController.CandidateRecord r) {

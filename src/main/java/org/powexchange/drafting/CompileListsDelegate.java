@@ -24,6 +24,8 @@ public class CompileListsDelegate implements JavaDelegate {
         execution.setVariable(DraftingProcess.BRING_HOME_COUNT, c.bringHome());
         execution.setVariable(DraftingProcess.RELEASE_COUNT, c.release());
         execution.setVariable(DraftingProcess.ART109_COUNT, c.art109());
+        execution.setVariable(DraftingProcess.FLAGGED_COUNT, c.flagged());
+        execution.setVariable(DraftingProcess.TRACKED_COUNT, c.tracked());
         // a previous "send back" must not decide the next round
         execution.removeVariable(DraftingProcess.LISTS_DECISION);
     }

@@ -1,6 +1,9 @@
 package org.powexchange.drafting;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,55 +15,78 @@ import java.util.UUID;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
-import org.powexchange.people.Category;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Person;
 import org.powexchange.people.PersonRepository;
 import org.powexchange.people.Side;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns the submitted candidates into two ranked lists: people to bring home and people to release,
- * each at the formula size plus a reserve. The seriously wounded and sick are always proposed and
- * never counted against the formula (Geneva Convention III art. 109).
+ * Turns the cross-referenced people into two ranked lists: people to bring home and people to
+ * release, each at the formula size plus a reserve. Life status follows from the evidence; only the
+ * confirmed living are listed, the others stay tracked with what would confirm them. The order comes
+ * from the decision table {@code candidate-priority} (DMN), whose inputs and outputs are stored with
+ * each person. The seriously wounded and sick are always proposed and never counted against the
+ * formula (Geneva Convention III art. 109).
  */
 @Service
 public class DraftingService {
 
     public record Compiled(int candidates, int bringHome, int release, int art109, int reserveHome,
-                           int reserveRelease, int tracked) {
+                           int reserveRelease, int tracked, int flagged, Map<String, Integer> categories) {
     }
 
     /** Entries drafting may still rearrange; later stages own the others. */
     private static final Set<EntryStatus> DRAFTABLE =
             EnumSet.of(EntryStatus.CANDIDATE, EntryStatus.PROPOSED, EntryStatus.RESERVE, EntryStatus.TRACKED);
 
-    /** Seriously wounded and sick first, then civilians, then the longest held. */
-    static final Comparator<Person> PRIORITY = Comparator
-            .comparing((Person p) -> !p.seriouslyWoundedSick())
-            .thenComparing(p -> p.category() != Category.CIVILIAN)
-            .thenComparing(Person::capturedOn, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-            .thenComparingLong(Person::id);
+    private record Ranked(ListEntryRepository.Row row, Person person, PriorityDecision.Result decision,
+                          Integer captivityDays) {
+    }
 
     private final ExchangeRepository exchanges;
     private final PersonRepository persons;
     private final ListEntryRepository entries;
+    private final SourceRecordRepository records;
+    private final CrossReferenceService crossReference;
+    private final LifeStatusAssessor lifeStatus;
+    private final PriorityDecision priority;
+    private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final double reserveRatio;
+    private final int reserveMin;
 
     public DraftingService(ExchangeRepository exchanges, PersonRepository persons, ListEntryRepository entries,
-                           AuditLog audit) {
+                           SourceRecordRepository records, CrossReferenceService crossReference,
+                           LifeStatusAssessor lifeStatus, PriorityDecision priority, JdbcClient jdbc, AuditLog audit,
+                           @Value("${powexchange.drafting.reserve-ratio:0.2}") double reserveRatio,
+                           @Value("${powexchange.drafting.reserve-min:5}") int reserveMin) {
         this.exchanges = exchanges;
         this.persons = persons;
         this.entries = entries;
+        this.records = records;
+        this.crossReference = crossReference;
+        this.lifeStatus = lifeStatus;
+        this.priority = priority;
+        this.jdbc = jdbc;
         this.audit = audit;
+        this.reserveRatio = reserveRatio;
+        this.reserveMin = reserveMin;
+    }
+
+    public int reserveSize(int formula) {
+        return Math.max(reserveMin, (int) Math.ceil(formula * reserveRatio));
     }
 
     @Transactional
     public Compiled compile(UUID exchangeId) {
         Exchange exchange = exchanges.find(exchangeId).orElseThrow();
+        LocalDate today = LocalDate.now();
         Map<Long, ListEntryRepository.Row> byPerson = new HashMap<>();
         entries.rows(exchangeId).forEach(r -> byPerson.put(r.person().id(), r));
         for (Person p : persons.findByExchange(exchangeId)) {
@@ -68,53 +94,122 @@ public class DraftingService {
                 entries.insert(exchangeId, p.id(), p.side(), EntryStatus.CANDIDATE);
             }
         }
+        Map<Long, List<SourceRecord>> recordsOf = new HashMap<>();
+        for (SourceRecord r : records.forExchange(exchangeId)) {
+            if (r.personId() != null) {
+                recordsOf.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        // the Staff's removals and deferrals stand: a redraft leaves those people where the Staff put them
+        java.util.Set<Long> settled = entries.settledByStaff(exchangeId);
         List<ListEntryRepository.Row> rows = entries.rows(exchangeId).stream()
-                .filter(r -> DRAFTABLE.contains(r.entry().status())).toList();
+                .filter(r -> DRAFTABLE.contains(r.entry().status()))
+                .filter(r -> !settled.contains(r.person().id())).toList();
         int[] proposed = new int[2];
         int[] reserve = new int[2];
         int art109 = 0;
         int tracked = 0;
+        int flagged = 0;
+        Map<String, Integer> categories = new TreeMap<>();
+        int reserveSize = reserveSize(exchange.formulaSize());
         for (Side side : Side.values()) {
-            List<ListEntryRepository.Row> eligible = new ArrayList<>();
+            List<Ranked> eligible = new ArrayList<>();
             for (ListEntryRepository.Row r : rows) {
                 if (r.entry().list() != side) {
                     continue;
                 }
-                String notEligible = notEligible(r.person());
-                if (notEligible != null) {
-                    entries.update(r.entry().id(), null, null, EntryStatus.TRACKED, notEligible);
-                    tracked++;
-                } else {
-                    eligible.add(r);
+                List<SourceRecord> recs = recordsOf.getOrDefault(r.person().id(), List.of());
+                Person p = crossReference.consolidate(r.person(), recs);
+                LifeStatusAssessor.Assessment life = recs.isEmpty()
+                        ? new LifeStatusAssessor.Assessment(p.lifeStatus(), "as recorded", null)
+                        : lifeStatus.assess(side, recs, today);
+                p = new Person(p.id(), p.exchangeId(), p.side(), p.externalRef(), p.familyName(), p.givenName(),
+                        p.birthDate(), p.serviceNumber(), p.category(), p.seriouslyWoundedSick(), life.status(),
+                        p.capturedOn(), p.priority());
+                if (!p.equals(r.person())) {
+                    persons.update(p);
                 }
+                String notEligible = notEligible(p);
+                if (notEligible != null) {
+                    String reason = notEligible + (life.wouldConfirm() == null || p.lifeStatus() == LifeStatus.DECEASED
+                            ? "" : "; would confirm: " + life.wouldConfirm());
+                    entries.update(r.entry().id(), null, null, EntryStatus.TRACKED, reason);
+                    saveAssessment(exchangeId, p.id(), life, null);
+                    tracked++;
+                    continue;
+                }
+                Integer age = p.birthDate() == null ? null : (int) ChronoUnit.YEARS.between(p.birthDate(), today);
+                Integer captivity = p.capturedOn() == null ? null : (int) ChronoUnit.DAYS.between(p.capturedOn(), today);
+                String rank = recs.stream().map(SourceRecord::rank).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(null);
+                String flags = recs.stream().map(SourceRecord::strategicFlags).filter(java.util.Objects::nonNull)
+                        .flatMap(f -> java.util.Arrays.stream(f.split(";"))).distinct().sorted()
+                        .reduce((a, b) -> a + ";" + b).orElse(null);
+                PriorityDecision.Result d = priority.evaluate(p.seriouslyWoundedSick(), p.category().name(), age,
+                        captivity, rank, flags);
+                saveAssessment(exchangeId, p.id(), life, d);
+                eligible.add(new Ranked(r, p, d, captivity));
             }
-            eligible.sort(Comparator.comparing(ListEntryRepository.Row::person, PRIORITY));
+            eligible.sort(Comparator.comparingInt((Ranked x) -> x.decision().group())
+                    .thenComparing(Ranked::captivityDays, Comparator.nullsLast(Comparator.<Integer>reverseOrder()))
+                    .thenComparingLong(x -> x.person().id()));
             int rank = 0;
             int counted = 0;
-            for (ListEntryRepository.Row r : eligible) {
+            int reserved = 0;
+            for (Ranked x : eligible) {
                 rank++;
-                persons.setPriority(r.person().id(), rank);
+                persons.setPriority(x.person().id(), rank);
                 EntryStatus status;
-                if (r.person().seriouslyWoundedSick()) {
+                String reason = x.decision().category();
+                if (x.person().seriouslyWoundedSick()) {
                     status = EntryStatus.PROPOSED;
                     art109++;
+                    reason = "art. 109: exempt from parity";
                 } else if (counted < exchange.formulaSize()) {
                     status = EntryStatus.PROPOSED;
                     counted++;
-                } else {
+                } else if (reserved < reserveSize) {
                     status = EntryStatus.RESERVE;
+                    reserved++;
                     reserve[side.ordinal()]++;
+                } else {
+                    status = EntryStatus.TRACKED;
+                    reason = "beyond the formula and its reserve of " + reserveSize;
+                    tracked++;
                 }
                 if (status == EntryStatus.PROPOSED) {
                     proposed[side.ordinal()]++;
+                    categories.merge(side + " " + x.decision().category(), 1, Integer::sum);
                 }
-                entries.update(r.entry().id(), rank, null, status,
-                        r.person().seriouslyWoundedSick() ? "art. 109: exempt from parity" : null);
+                if (x.decision().reviewFlag()) {
+                    flagged++;
+                }
+                entries.update(x.row().entry().id(), rank, null, status, reason);
             }
         }
-        Compiled c = new Compiled(rows.size(), proposed[0], proposed[1], art109, reserve[0], reserve[1], tracked);
+        Compiled c = new Compiled(rows.size(), proposed[0], proposed[1], art109, reserve[0], reserve[1], tracked,
+                flagged, categories);
         audit.record(exchangeId, "system", "LISTS_COMPILED", null, c.toString());
         return c;
+    }
+
+    private void saveAssessment(UUID exchangeId, long personId, LifeStatusAssessor.Assessment life,
+                                PriorityDecision.Result d) {
+        jdbc.sql("delete from person_assessment where person_id = ?").param(personId).update();
+        jdbc.sql("insert into person_assessment (person_id, exchange_id, life_basis, would_confirm, priority_group, "
+                        + "priority_category, review_flag, review_reason, decision_inputs, decision_outputs, assessed_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(personId, exchangeId, cut(life.basis()), life.wouldConfirm(), d == null ? null : d.group(),
+                        d == null ? null : d.category(), d != null && d.reviewFlag(), d == null ? null : d.reviewReason(),
+                        d == null ? null : cut(d.inputs().toString()),
+                        d == null ? null : cut("{priorityGroup=" + d.group() + ", priorityCategory=" + d.category()
+                                + ", reviewFlag=" + d.reviewFlag() + ", reviewReason=" + d.reviewReason() + "}"),
+                        OffsetDateTime.now())
+                .update();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 
     /** Why a person cannot go on a list now, or null. Only the confirmed living are brought home. */
@@ -123,7 +218,7 @@ public class DraftingService {
             return "deceased: repatriation of remains is handled outside the exchange";
         }
         if (p.side() == Side.BRING_HOME && p.lifeStatus() != LifeStatus.CONFIRMED_ALIVE) {
-            return "life not confirmed: needs neutral-party registration, recent photo or video, or a letter";
+            return "life not confirmed";
         }
         return null;
     }

@@ -73,6 +73,17 @@ public class ListEntryRepository {
                 .params(exchangeId, personId).query(ListEntryRepository::mapRow).optional();
     }
 
+    /**
+     * People whose last word from the Coordination Staff was to remove them or defer them: a redraft
+     * must not put them back on the proposed list.
+     */
+    public java.util.Set<Long> settledByStaff(UUID exchangeId) {
+        return new java.util.HashSet<>(jdbc.sql("select r.person_id from objection_resolution r where r.exchange_id = ? "
+                        + "and r.decision in ('REMOVE', 'DEFER') and r.id = (select max(r2.id) from objection_resolution r2 "
+                        + "where r2.exchange_id = r.exchange_id and r2.person_id = r.person_id)")
+                .param(exchangeId).query(Long.class).list());
+    }
+
     /** Counts per list and status, for status pages and task forms. */
     public Map<Side, Map<EntryStatus, Integer>> counts(UUID exchangeId) {
         Map<Side, Map<EntryStatus, Integer>> out = new EnumMap<>(Side.class);

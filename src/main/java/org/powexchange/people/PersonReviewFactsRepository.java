@@ -39,14 +39,27 @@ public class PersonReviewFactsRepository {
     }
 
     /** The facts of every person of an exchange that has any; others have none. */
+    /**
+     * Review facts of everyone on the exchange: those given with the candidate records, completed by the
+     * strategic-review flag that drafting derived from the sources (table person_assessment).
+     */
     public Map<Long, PersonReviewFacts> forExchange(UUID exchangeId) {
         Map<Long, PersonReviewFacts> out = new HashMap<>();
-        jdbc.sql("select f.* from person_review_facts f join person p on p.id = f.person_id where p.exchange_id = ?")
+        jdbc.sql("select p.id as pid, f.strategic_flag, f.pending_criminal_proceedings, f.officer, f.military_rank, "
+                        + "a.review_flag, a.review_reason from person p "
+                        + "left join person_review_facts f on f.person_id = p.id "
+                        + "left join person_assessment a on a.person_id = p.id "
+                        + "where p.exchange_id = ? and (f.person_id is not null or a.review_flag = true)")
                 .param(exchangeId)
                 .query(rs -> {
-                    out.put(rs.getLong("person_id"), new PersonReviewFacts(rs.getLong("person_id"),
-                            rs.getString("strategic_flag"), rs.getBoolean("pending_criminal_proceedings"),
-                            rs.getBoolean("officer"), rs.getString("military_rank")));
+                    String flag = rs.getString("strategic_flag");
+                    if ((flag == null || flag.isBlank()) && rs.getBoolean("review_flag")) {
+                        String reason = rs.getString("review_reason");
+                        flag = reason == null || reason.isBlank() ? "flagged in drafting" : reason;
+                    }
+                    out.put(rs.getLong("pid"), new PersonReviewFacts(rs.getLong("pid"), flag,
+                            rs.getBoolean("pending_criminal_proceedings"), rs.getBoolean("officer"),
+                            rs.getString("military_rank")));
                 });
         return out;
     }

@@ -24,10 +24,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType();
-        long limit = type != null && type.toLowerCase().startsWith("multipart/") ? maxMultipart : maxBody;
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        // uploaded source files (multipart or a CSV body) may be larger than a JSON request
+        boolean file = type.startsWith("multipart/") || type.startsWith("text/csv");
+        long limit = file ? maxMultipart : maxBody;
         if (request.getContentLengthLong() > limit) {
-            TaskCompletionGuard.problem(response, 413, "the request body exceeds " + limit + " bytes", "body");
+            TaskCompletionGuard.problem(response, 413, "the request body exceeds " + limit + " bytes",
+                    file ? "file" : "body");
             return;
         }
         chain.doFilter(request, response);

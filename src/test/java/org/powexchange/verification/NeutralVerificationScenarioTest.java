@@ -82,7 +82,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(runtime.getVariable(v.getId(), "awaitingVerificationCount")).isEqualTo(4);
         assertThat(d.verifyAll(ex, Map.of())).containsEntry("recorded", 4).containsEntry("verificationComplete", true);
         assertThat(v).isEnded().hasPassed("EndEvent_VerificationCompleted");
-        assertThat(main(ex)).isWaitingAt("Event_ExchangeRatified");
+        assertThat(main(ex)).isWaitingAt("Task_RecordRatification");
         assertThat(d.people(ex, "VERIFIED")).hasSize(4);
         assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/verification-results"))
                 .hasSize(4).allSatisfy(r -> assertThat(r.get("evidence")).isEqualTo("private interview"));
@@ -119,7 +119,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(people.get("Dobrov")).containsEntry("status", "VERIFIED");
         assertThat(people.get("Yegorov")).containsEntry("status", "RESERVE");
         assertThat(d.people(ex, "VERIFIED")).hasSize(6);
-        assertThat(main(ex)).isWaitingAt("Event_ExchangeRatified");
+        assertThat(main(ex)).isWaitingAt("Task_RecordRatification");
         List<Map<String, Object>> audit = d.list("coordination-staff", "/api/exchanges/" + ex + "/audit");
         assertThat(audit).filteredOn(a -> "REPLACEMENT_PROPOSED".equals(a.get("action"))).hasSize(3);
     }
@@ -145,7 +145,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(people.get("Ivanchuk")).containsEntry("status", "VERIFIED");
         assertThat(people.get("Gromov")).containsEntry("status", "VERIFIED");
         assertThat(people.get("Ilyin")).containsEntry("status", "RESERVE");
-        assertThat(main(ex)).isWaitingAt("Event_ExchangeRatified");
+        assertThat(main(ex)).isWaitingAt("Task_RecordRatification");
     }
 
     @Test
@@ -337,7 +337,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         }
         assertThat(verification(ex)).as("verification finished through the client").isNull();
         assertThat(seen).containsExactlyInAnyOrder("Tkachenko", "Tarasov", "Stepanov");
-        assertThat(main(ex)).isWaitingAt("Event_ExchangeRatified");
+        assertThat(main(ex)).isWaitingAt("Task_RecordRatification");
         Map<String, Map<String, Object>> people = byName(ex);
         assertThat(people.get("Tarasov")).containsEntry("status", "FAILED_VERIFICATION");
         assertThat(people.get("Stepanov")).containsEntry("status", "VERIFIED");

@@ -1,0 +1,175 @@
+package org.powexchange.drafting;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.powexchange.audit.AuditLog;
+import org.powexchange.drafting.matching.MatchRecord;
+import org.powexchange.drafting.matching.NameNormalizer;
+import org.powexchange.drafting.matching.RecordMatcher;
+import org.powexchange.people.Category;
+import org.powexchange.people.LifeStatus;
+import org.powexchange.people.Person;
+import org.powexchange.people.PersonRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Links imported source records to people: records that match a known person join it, others found
+ * new people, and pairs between the thresholds are put to the drafter. Candidate records of the
+ * {@code /candidates} endpoint are already people and take no part in fuzzy matching.
+ */
+@Service
+public class CrossReferenceService {
+
+    public record Outcome(int linked, int newPeople, int possibleDuplicates) {
+    }
+
+    private final SourceRecordRepository records;
+    private final PersonRepository persons;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final NameNormalizer names = new NameNormalizer();
+    private final double accept;
+    private final double review;
+
+    public CrossReferenceService(SourceRecordRepository records, PersonRepository persons, JdbcClient jdbc,
+                                 AuditLog audit,
+                                 @Value("${powexchange.drafting.match-accept:0.90}") double accept,
+                                 @Value("${powexchange.drafting.match-review:0.75}") double review) {
+        this.records = records;
+        this.persons = persons;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.accept = accept;
+        this.review = review;
+    }
+
+    public NameNormalizer names() {
+        return names;
+    }
+
+    @Transactional
+    public Outcome crossReference(UUID exchangeId) {
+        List<SourceRecord> all = records.forExchange(exchangeId).stream()
+                .filter(r -> r.source() != SourceKind.CANDIDATES).toList();
+        List<MatchRecord> existing = new ArrayList<>();
+        List<MatchRecord> incoming = new ArrayList<>();
+        Map<Long, SourceRecord> byId = new HashMap<>();
+        for (SourceRecord r : all) {
+            byId.put(r.id(), r);
+            MatchRecord m = new MatchRecord(r.id(), r.personId() == null ? 0 : r.personId(), r.familyName(),
+                    r.givenName(), r.birthDate(), r.serviceNumber());
+            (r.personId() == null ? incoming : existing).add(m);
+        }
+        if (incoming.isEmpty()) {
+            return new Outcome(0, 0, openPairs(exchangeId));
+        }
+        RecordMatcher.Result result = new RecordMatcher(names, accept, review).match(existing, incoming);
+        Map<Long, Long> newPersonIds = new HashMap<>();
+        int linked = 0;
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            SourceRecord r = byId.get(a.recordKey());
+            long personId;
+            if (a.group() > 0) {
+                personId = a.group();
+                linked++;
+            } else {
+                personId = newPersonIds.computeIfAbsent(a.group(), g -> persons.insert(new Person(0, exchangeId,
+                        r.side(), r.label(), r.familyName(), r.givenName(), r.birthDate().toLocalDate(),
+                        r.serviceNumber(), Category.CIVILIAN, false, LifeStatus.UNCONFIRMED, null, null)));
+            }
+            records.link(r.id(), personId, a.confidence(), a.basis());
+        }
+        for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
+            long a = p.group() > 0 ? p.group() : newPersonIds.get(p.group());
+            long b = p.otherGroup() > 0 ? p.otherGroup() : newPersonIds.get(p.otherGroup());
+            jdbc.sql("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
+                    + "values (?, ?, ?, ?, 'OPEN')").params(exchangeId, a, b, p.score()).update();
+        }
+        Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
+        audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
+                "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "
+                        + result.possibleDuplicates().size());
+        return o;
+    }
+
+    public int openPairs(UUID exchangeId) {
+        return jdbc.sql("select count(*) from possible_duplicate where exchange_id = ? and status = 'OPEN'")
+                .param(exchangeId).query(Integer.class).single();
+    }
+
+    /**
+     * The person as the sources describe it together: names and birth date from the most formal
+     * source, any service number, military if any military source says so, captivity from the earliest
+     * capture or last sighting.
+     */
+    public Person consolidate(Person p, List<SourceRecord> recs) {
+        if (recs.isEmpty() || recs.stream().allMatch(r -> r.source() == SourceKind.CANDIDATES)) {
+            return p;
+        }
+        List<SourceRecord> ordered = recs.stream()
+                .sorted(Comparator.comparing((SourceRecord r) -> r.source().ordinal()).thenComparingLong(SourceRecord::id))
+                .toList();
+        SourceRecord first = ordered.get(0);
+        LocalDate birth = ordered.stream().map(r -> r.birthDate().toLocalDate()).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        String service = ordered.stream().map(SourceRecord::serviceNumber).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        boolean military = ordered.stream().anyMatch(r -> "MILITARY".equals(r.category()));
+        boolean sws = ordered.stream().anyMatch(r -> Boolean.TRUE.equals(r.seriouslyWoundedSick()));
+        LocalDate captured = ordered.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.capturedOn(), r.lastSeenOn()))
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        return new Person(p.id(), p.exchangeId(), p.side(), p.externalRef(), first.familyName(), first.givenName(), birth,
+                service, military ? Category.MILITARY : Category.CIVILIAN, sws, p.lifeStatus(), captured, p.priority());
+    }
+
+    /** Applies the drafter's decisions: pairs to merge are merged (the second person into the first), the rest kept apart. */
+    @Transactional
+    public int decide(UUID exchangeId, java.util.Collection<Long> mergePairIds, String actor) {
+        List<Map<String, Object>> open = jdbc.sql("select id, person_id, other_person_id from possible_duplicate "
+                + "where exchange_id = ? and status = 'OPEN' order by id").param(exchangeId).query().listOfRows();
+        int merged = 0;
+        for (Map<String, Object> pair : open) {
+            long id = ((Number) pair.get("id")).longValue();
+            long keep = ((Number) pair.get("other_person_id")).longValue();
+            long gone = ((Number) pair.get("person_id")).longValue();
+            boolean merge = mergePairIds.contains(id) && persons.find(exchangeId, keep).isPresent()
+                    && persons.find(exchangeId, gone).isPresent();
+            if (merge) {
+                records.relink(gone, keep);
+                jdbc.sql("delete from list_entry where person_id = ? and status in ('CANDIDATE', 'PROPOSED', 'RESERVE', 'TRACKED')")
+                        .param(gone).update();
+                jdbc.sql("delete from person_assessment where person_id = ?").param(gone).update();
+                jdbc.sql("update possible_duplicate set other_person_id = ? where other_person_id = ? and status = 'OPEN'")
+                        .params(keep, gone).update();
+                jdbc.sql("delete from person where id = ?").param(gone).update();
+                merged++;
+            }
+            jdbc.sql("update possible_duplicate set status = ?, decided_by = ?, decided_at = ? where id = ?")
+                    .params(merge ? "MERGED" : "KEPT_APART", actor, OffsetDateTime.now(), id).update();
+            audit.record(exchangeId, actor, merge ? "DUPLICATES_MERGED" : "DUPLICATES_KEPT_APART",
+                    "persons " + gone + " / " + keep, merge ? "records of " + gone + " now belong to " + keep : null);
+        }
+        return merged;
+    }
+
+    public List<Long> openPairIds(UUID exchangeId) {
+        return jdbc.sql("select id from possible_duplicate where exchange_id = ? and status = 'OPEN' order by id")
+                .param(exchangeId).query(Long.class).list();
+    }
+
+    public List<Map<String, Object>> openPairList(UUID exchangeId) {
+        return jdbc.sql("select id, person_id, other_person_id, score from possible_duplicate "
+                + "where exchange_id = ? and status = 'OPEN' order by id").param(exchangeId).query().listOfRows();
+    }
+}

@@ -1,0 +1,267 @@
+package org.powexchange.drafting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.RuntimeService;
+import org.powexchange.audit.AuditLog;
+import org.powexchange.exchange.Exchange;
+import org.powexchange.exchange.ExchangeProcess;
+import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.ExchangeService;
+import org.powexchange.exchange.Stage;
+import org.powexchange.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports one source file (CSV or JSON) into an exchange in one transaction: a file that cannot be
+ * read as a whole (missing or unknown columns, too large, not CSV/JSON) is refused and nothing is
+ * stored; otherwise every valid row is kept and every invalid row is kept in the report with its
+ * row number and reason. The same file imported again changes nothing.
+ */
+@Service
+public class SourceImportService {
+
+    public record Rejection(int row, String field, String reason) {
+    }
+
+    public record Report(long batchId, String source, String format, int rows, int created, int updated,
+                         int unchanged, int rejected, List<Rejection> rejections, boolean alreadyImported,
+                         boolean draftingResumed) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ExchangeRepository exchanges;
+    private final ExchangeService exchangeService;
+    private final SourceRecordRepository records;
+    private final RuntimeService runtime;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final int maxRows;
+
+    public SourceImportService(JdbcClient jdbc, ExchangeRepository exchanges, ExchangeService exchangeService,
+                               SourceRecordRepository records, RuntimeService runtime, AuditLog audit, ObjectMapper json,
+                               @Value("${powexchange.drafting.import-max-rows:20000}") int maxRows) {
+        this.jdbc = jdbc;
+        this.exchanges = exchanges;
+        this.exchangeService = exchangeService;
+        this.records = records;
+        this.runtime = runtime;
+        this.audit = audit;
+        this.json = json;
+        this.maxRows = maxRows;
+    }
+
+    @Transactional
+    public Report importFile(UUID exchangeId, SourceKind kind, String format, byte[] content, boolean complete,
+                             String actor) {
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        String stage = exchangeService.stage(e);
+        if (!Stage.DRAFTING.equals(stage)) {
+            throw ApiException.conflict(null, "sources are imported while drafting; the exchange is in stage " + stage);
+        }
+        String sha = Hashing.sha256(content);
+        var earlier = jdbc.sql("select id from import_batch where exchange_id = ? and source = ? and content_sha256 = ?")
+                .params(exchangeId, kind.name(), sha).query(Long.class).optional();
+        if (earlier.isPresent()) {
+            Report r = report(earlier.get(), true, wake(exchangeId, complete));
+            audit.record(exchangeId, actor, "SOURCE_REIMPORTED", kind.path(), "same file as batch " + earlier.get());
+            return r;
+        }
+        List<Map<String, String>> rows = "csv".equals(format) ? parseCsv(kind, text(content)) : parseJson(kind, content);
+        if (rows.size() > maxRows) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+                    "the file has " + rows.size() + " rows; at most " + maxRows + " are accepted per import");
+        }
+        LocalDate today = LocalDate.now();
+        List<Rejection> rejections = new ArrayList<>();
+        List<SourceRecord> valid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            int rowNo = i + 1;
+            String bad = row.get(NOT_PLAIN);
+            if (bad != null) {
+                rejections.add(new Rejection(rowNo, bad, "must be a plain value (text, number, true/false)"));
+                continue;
+            }
+            SourceRowValidator.Outcome o = SourceRowValidator.validate(exchangeId, kind, row, today);
+            if (o.record() == null) {
+                rejections.add(new Rejection(rowNo, o.problems().get(0).field(), o.problems().stream()
+                        .map(p -> p.field() + " " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("")));
+            } else if (!seen.add(o.record().sourceRef())) {
+                rejections.add(new Rejection(rowNo, "record_id", "record_id appears more than once in this file"));
+            } else {
+                valid.add(o.record());
+            }
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into import_batch (exchange_id, source, file_format, content_sha256, row_count, created_count, "
+                        + "updated_count, unchanged_count, rejected_count, imported_by, imported_at) "
+                        + "values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)")
+                .params(exchangeId, kind.name(), format, sha, rows.size(), rejections.size(), actor, OffsetDateTime.now())
+                .update(key, "id");
+        long batchId = key.getKey().longValue();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (SourceRecord r : valid) {
+            var existing = records.fingerprint(exchangeId, kind, r.sourceRef());
+            if (existing.isEmpty()) {
+                records.insert(r, batchId);
+                created++;
+            } else if (existing.get().equals(r.fingerprint())) {
+                unchanged++;
+            } else {
+                records.updateContent(r, batchId);
+                updated++;
+            }
+        }
+        for (Rejection r : rejections) {
+            jdbc.sql("insert into import_rejection (batch_id, row_no, field_name, reason) values (?, ?, ?, ?)")
+                    .params(batchId, r.row(), r.field(), r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason())
+                    .update();
+        }
+        jdbc.sql("update import_batch set created_count = ?, updated_count = ?, unchanged_count = ? where id = ?")
+                .params(created, updated, unchanged, batchId).update();
+        audit.record(exchangeId, actor, "SOURCE_IMPORTED", kind.path(), rows.size() + " rows: created " + created
+                + ", updated " + updated + ", unchanged " + unchanged + ", rejected " + rejections.size());
+        return report(batchId, false, wake(exchangeId, complete));
+    }
+
+    /** The report of an earlier import. */
+    public Report report(long batchId, boolean alreadyImported, boolean resumed) {
+        Map<String, Object> b = jdbc.sql("select * from import_batch where id = ?").param(batchId).query().singleRow();
+        List<Rejection> rej = jdbc.sql("select row_no, field_name, reason from import_rejection where batch_id = ? "
+                        + "order by row_no, id").param(batchId)
+                .query((rs, n) -> new Rejection(rs.getInt("row_no"), rs.getString("field_name"), rs.getString("reason")))
+                .list();
+        return new Report(batchId, SourceKind.valueOf((String) b.get("source")).path(), (String) b.get("file_format"),
+                ((Number) b.get("row_count")).intValue(), alreadyImported ? 0 : ((Number) b.get("created_count")).intValue(),
+                alreadyImported ? 0 : ((Number) b.get("updated_count")).intValue(),
+                alreadyImported ? ((Number) b.get("row_count")).intValue() - rej.size()
+                        : ((Number) b.get("unchanged_count")).intValue(),
+                rej.size(), rej, alreadyImported, resumed);
+    }
+
+    public List<Report> reports(UUID exchangeId) {
+        return jdbc.sql("select id from import_batch where exchange_id = ? order by id").param(exchangeId)
+                .query(Long.class).list().stream().map(id -> report(id, false, false)).toList();
+    }
+
+    private boolean wake(UUID exchangeId, boolean complete) {
+        return complete && !runtime.createMessageCorrelation(ExchangeProcess.MSG_CANDIDATES_SUBMITTED)
+                .processInstanceBusinessKey(exchangeId.toString()).correlateAllWithResult().isEmpty();
+    }
+
+    /** Marks a JSON row whose value is an object or array (the key names the field). */
+    static final String NOT_PLAIN = "\u0000not-plain";
+
+    private static String text(byte[] content) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("file", "the file is not UTF-8 text");
+        }
+    }
+
+    private static List<Map<String, String>> parseCsv(SourceKind kind, String text) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames();
+            checkColumns(kind, header);
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord rec : parser) {
+                Map<String, String> m = new LinkedHashMap<>();
+                if (rec.size() != header.size()) {
+                    m.put(NOT_PLAIN, "row");
+                }
+                for (int i = 0; i < header.size() && i < rec.size(); i++) {
+                    m.put(header.get(i), rec.get(i));
+                }
+                rows.add(m);
+            }
+            return rows;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw ApiException.badRequest("file", "the file is not valid CSV with one header line: "
+                    + (e instanceof IllegalArgumentException ? e.getMessage() : "unbalanced quotes or broken lines"));
+        }
+    }
+
+    private List<Map<String, String>> parseJson(SourceKind kind, byte[] content) {
+        JsonNode root;
+        try {
+            root = json.readTree(content);
+        } catch (IOException e) {
+            throw ApiException.badRequest("file", "the file is not valid JSON");
+        }
+        JsonNode array = root != null && root.isObject() ? root.get("records") : root;
+        if (array == null || !array.isArray()) {
+            throw ApiException.badRequest("records", "expected a JSON array of records or {\"records\": [...]}");
+        }
+        Set<String> columns = kind.columns();
+        java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode item : array) {
+            Map<String, String> m = new LinkedHashMap<>();
+            if (!item.isObject()) {
+                m.put(NOT_PLAIN, "record");
+                rows.add(m);
+                continue;
+            }
+            item.fields().forEachRemaining(f -> {
+                if (!columns.contains(f.getKey())) {
+                    unknown.add(f.getKey());
+                } else if (f.getValue().isValueNode()) {
+                    m.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText());
+                } else {
+                    m.put(NOT_PLAIN, f.getKey());
+                }
+            });
+            rows.add(m);
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest(unknown.first(), "unknown field(s) " + unknown + "; the " + kind.path()
+                    + " source has " + columns);
+        }
+        return rows;
+    }
+
+    private static void checkColumns(SourceKind kind, List<String> header) {
+        List<String> missing = kind.required().stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest(missing.get(0), "missing column(s) " + missing + "; the " + kind.path()
+                    + " source needs " + kind.required() + " and may have " + kind.columns());
+        }
+        List<String> unknown = header.stream().filter(c -> !kind.columns().contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest(unknown.get(0), "unknown column(s) " + unknown + "; the " + kind.path()
+                    + " source has " + kind.columns());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.powexchange.drafting;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.Side;
+
+/** One row of one source, validated; linked to the person it describes once cross-referenced. */
+public record SourceRecord(long id, UUID exchangeId, SourceKind source, String sourceRef, Side side,
+                           String familyName, String givenName, PartialDate birthDate, String serviceNumber,
+                           String category, String rank, String unit, LocalDate capturedOn, String capturedPlace,
+                           String locationHeld, String evidenceType, LocalDate evidenceDate, String strategicFlags,
+                           Boolean seriouslyWoundedSick, String declaredLifeStatus, String relativeContact,
+                           LocalDate lastSeenOn, String dnaSampleRef, Long personId, Double matchConfidence) {
+
+    /** A content fingerprint: re-importing an unchanged row changes nothing. */
+    public String fingerprint() {
+        String s = String.join("|", String.valueOf(side), familyName, givenName, String.valueOf(birthDate),
+                String.valueOf(serviceNumber), String.valueOf(category), String.valueOf(rank), String.valueOf(unit),
+                String.valueOf(capturedOn), String.valueOf(capturedPlace), String.valueOf(locationHeld),
+                String.valueOf(evidenceType), String.valueOf(evidenceDate), String.valueOf(strategicFlags),
+                String.valueOf(seriouslyWoundedSick), String.valueOf(declaredLifeStatus), String.valueOf(relativeContact),
+                String.valueOf(lastSeenOn), String.valueOf(dnaSampleRef));
+        return Hashing.sha256(s);
+    }
+
+    public String label() {
+        return source.prefix() + ":" + sourceRef;
+    }
+}

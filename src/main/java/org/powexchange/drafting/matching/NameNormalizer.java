@@ -1,0 +1,103 @@
+package org.powexchange.drafting.matching;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a name in any script and spelling to one comparable Latin skeleton: Cyrillic is
+ * transliterated with ICU's BGN/PCGN tables (Ukrainian when the name has Ukrainian letters, Russian
+ * otherwise), diacritics are dropped after ICU's canonical decomposition, and a small ICU rule set maps the usual
+ * spelling conventions onto each other (Polish cz/sz/w, German sch/tsch, English x, y/j/i), so that
+ * Ковальчук, Kovalchuk and Kowalczuk all become {@code kovalcuk}. Results are cached: names repeat.
+ */
+public final class NameNormalizer {
+
+    private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[ІіЇїЄєҐґ]");
+    private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+
+    /** Longest patterns first: ICU applies the first rule that matches at each position. */
+    private static final String SKELETON_RULES = String.join("\n",
+            "ł > l ;", "[^a-z] > ;",
+            "shch > s ;", "szcz > s ;", "tsch > c ;", "sch > s ;",
+            "tch > c ;", "tsh > c ;", "ch > c ;", "cz > c ;", "ts > c ;", "tz > c ;",
+            "sh > s ;", "sz > s ;", "zh > z ;", "rz > z ;", "kh > g ;", "h > g ;",
+            "x > ks ;", "w > v ;", "ph > f ;", "q > k ;",
+            "y > i ;", "j > i ;");
+
+    private final Transliterator ukrainian = Transliterator.getInstance("Ukrainian-Latin/BGN");
+    private final Transliterator russian = Transliterator.getInstance("Russian-Latin/BGN");
+    private final Normalizer2 nfd = Normalizer2.getNFDInstance();
+    private final Transliterator skeleton =
+            Transliterator.createFromRules("pow-name-skeleton", SKELETON_RULES, Transliterator.FORWARD);
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    /** The comparable skeleton of a name; "" for null or blank. */
+    public String skeleton(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        String cached = cache.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        String s = compute(name.strip());
+        if (cache.size() < 200_000) {
+            cache.put(name, s);
+        }
+        return s;
+    }
+
+    /** The Latin reading of a name as it would be printed (BGN/PCGN for Cyrillic), for labels and search. */
+    public synchronized String latin(String name) {
+        if (name == null) {
+            return null;
+        }
+        String s = name;
+        if (CYRILLIC.matcher(s).find()) {
+            s = (UKRAINIAN_LETTERS.matcher(s).find() ? ukrainian : russian).transliterate(s);
+        }
+        return isAscii(s) ? s : stripMarks(s);
+    }
+
+    /** Decomposes (ICU NFD) and drops combining marks and the BGN soft-sign prime: š > s, ï > i, ʹ > nothing. */
+    private String stripMarks(String s) {
+        String d = nfd.normalize(s);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.MODIFIER_LETTER && c != '\'' && c != '’') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized String compute(String name) {
+        String latin = latin(name);
+        String sk = skeleton.transliterate(latin.toLowerCase(java.util.Locale.ROOT));
+        StringBuilder out = new StringBuilder(sk.length());
+        char prev = 0;
+        for (int i = 0; i < sk.length(); i++) {
+            char c = sk.charAt(i);
+            if (c >= 'a' && c <= 'z' && c != prev) {
+                out.append(c);
+            }
+            prev = c;
+        }
+        // Ukrainian/Russian endings written -iy, -ii, -yi, -ij all end in a single i after folding
+        return out.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.powexchange.drafting.matching;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * A date of which a part may be unknown (a family may know only the year of birth). Day and month
+ * of two dates may be swapped in one source; {@link #similarity} tolerates that.
+ */
+public record PartialDate(Integer year, Integer month, Integer day) {
+
+    public static final PartialDate UNKNOWN = new PartialDate(null, null, null);
+
+    public PartialDate {
+        if (month != null && (month < 1 || month > 12)) {
+            throw new DateTimeException("month " + month + " is not 1-12");
+        }
+        if (year != null && month != null && day != null) {
+            LocalDate.of(year, month, day); // throws on 31 February and the like
+        } else if (day != null && (day < 1 || day > 31)) {
+            throw new DateTimeException("day " + day + " is not 1-31");
+        }
+        if (year == null && (month != null || day != null)) {
+            throw new DateTimeException("a date without its year");
+        }
+    }
+
+    public static PartialDate of(LocalDate d) {
+        return d == null ? UNKNOWN : new PartialDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /**
+     * Parses 1987-05-14, 1987-05, 1987 or 14.05.1987 (day first, as written in the sources);
+     * null or blank gives {@link #UNKNOWN}; anything else throws {@link DateTimeException}.
+     */
+    public static PartialDate parse(String text) {
+        if (text == null || text.isBlank()) {
+            return UNKNOWN;
+        }
+        String s = text.strip();
+        try {
+            if (s.matches("\\d{4}")) {
+                return new PartialDate(Integer.parseInt(s), null, null);
+            }
+            if (s.matches("\\d{4}-\\d{2}")) {
+                return new PartialDate(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5)), null);
+            }
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return of(LocalDate.parse(s));
+            }
+            if (s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
+                String[] p = s.split("\\.");
+                return of(LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[1]), Integer.parseInt(p[0])));
+            }
+        } catch (DateTimeException e) {
+            throw new DateTimeException("'" + s + "' is not a real date");
+        }
+        throw new DateTimeException("'" + s + "' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or DD.MM.YYYY)");
+    }
+
+    public boolean isKnown() {
+        return year != null;
+    }
+
+    public boolean isComplete() {
+        return year != null && month != null && day != null;
+    }
+
+    public LocalDate toLocalDate() {
+        return isComplete() ? LocalDate.of(year, month, day) : null;
+    }
+
+    /** The earliest day this date can be, for age and captivity (1 January of a bare year). */
+    public LocalDate earliest() {
+        return year == null ? null : LocalDate.of(year, month == null ? 1 : month, day == null ? 1 : day);
+    }
+
+    /** Month and day in ascending order, so a swapped pair gives the same key. */
+    public String unorderedMonthDay() {
+        if (month == null || day == null) {
+            return "";
+        }
+        return Math.min(month, day) + "/" + Math.max(month, day);
+    }
+
+    /** 1 for the same date; 0.9 for day and month swapped; 0.75 where one is a less precise form of the other; 0.5 if either is unknown; lower for conflicts. */
+    public double similarity(PartialDate o) {
+        if (!isKnown() || !o.isKnown()) {
+            return 0.5;
+        }
+        if (!year.equals(o.year)) {
+            boolean sameMd = isComplete() && o.isComplete() && month.equals(o.month) && day.equals(o.day);
+            return sameMd && Math.abs(year - o.year) == 1 ? 0.6 : 0.0;
+        }
+        if (isComplete() && o.isComplete()) {
+            if (month.equals(o.month) && day.equals(o.day)) {
+                return 1.0;
+            }
+            if (month.equals(o.day) && day.equals(o.month)) {
+                return 0.9;
+            }
+            return month.equals(o.month) || day.equals(o.day) ? 0.45 : 0.2;
+        }
+        if (month == null || o.month == null) {
+            return 0.75;
+        }
+        return month.equals(o.month) ? 0.8 : 0.3;
+    }
+
+    @Override
+    public String toString() {
+        if (!isKnown()) {
+            return "";
+        }
+        return year + (month == null ? "" : String.format("-%02d", month)) + (day == null ? "" : String.format("-%02d", day));
+    }
+}

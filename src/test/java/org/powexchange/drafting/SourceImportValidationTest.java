@@ -1,0 +1,154 @@
+package org.powexchange.drafting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.powexchange.ExchangeDriver;
+import org.powexchange.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Bad source files get a clear report, and nothing is half-imported. */
+@SuppressWarnings({"unchecked", "rawtypes"})
+class SourceImportValidationTest extends IntegrationTest {
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcClient jdbc;
+
+    ExchangeDriver d;
+    SourceHttp src;
+
+    @BeforeEach
+    void driver() {
+        d = new ExchangeDriver(http, tasks, identity);
+        src = new SourceHttp(d);
+    }
+
+    int stored(String ex) {
+        return jdbc.sql("select count(*) from source_record where exchange_id = ?").param(java.util.UUID.fromString(ex))
+                .query(Integer.class).single()
+                + jdbc.sql("select count(*) from import_batch where exchange_id = ?").param(java.util.UUID.fromString(ex))
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void aFileWithMissingColumnsIsRefusedWhole() {
+        String ex = d.createExchange("DRAFT-BAD-COLUMNS", 5, List.of(5));
+        ResponseEntity<Map> r = src.post("coordination-staff", ex, "military-records", "text/csv",
+                "record_id,family_name,given_name\nM-1,Testenko,Ivan\n", false);
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody()).containsEntry("field", "service_number");
+        assertThat((String) r.getBody().get("detail")).contains("missing column(s) [service_number]");
+        ResponseEntity<Map> u = src.post("coordination-staff", ex, "family-appeals", "text/csv",
+                "record_id,family_name,given_name,relative_contact,password\nF-1,Testenko,Ivan,+380440000001,x\n", false);
+        assertThat(u.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) u.getBody().get("detail")).contains("unknown column(s) [password]");
+        ResponseEntity<Map> j = src.post("coordination-staff", ex, "intelligence-assessments", "application/json",
+                "[{\"record_id\": \"I-1\", \"family_name\": \"Testenko\", \"given_name\": \"Ivan\", \"secret\": 1}]", false);
+        assertThat(j.getStatusCode().value()).isEqualTo(400);
+        assertThat(j.getBody()).containsEntry("field", "secret");
+        ResponseEntity<Map> broken = src.post("coordination-staff", ex, "intelligence-assessments", "application/json",
+                "[{\"record_id\": \"I-1\", ", false);
+        assertThat(broken.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) broken.getBody().get("detail")).contains("not valid JSON");
+        ResponseEntity<Map> quotes = src.post("coordination-staff", ex, "military-records", "text/csv",
+                "record_id,service_number,family_name,given_name\nM-1,UA1,\"Testenko,Ivan\n", false);
+        assertThat(quotes.getStatusCode().value()).isEqualTo(400);
+        assertThat(stored(ex)).isZero();
+    }
+
+    @Test
+    void badRowsAreReportedWithTheirNumbersAndGoodRowsKept() {
+        String ex = d.createExchange("DRAFT-BAD-ROWS", 5, List.of(5));
+        String csv = "record_id,service_number,family_name,given_name,birth_date,unit,rank,captured_on,captured_place\n"
+                + "M-1,UA2000001,Testenko,Ivan,1990-02-30,Brigade 1,Private,,\n"          // no 30 February
+                + "M-2,UA2000002,,Petro,1990-01-01,Brigade 1,Private,,\n"                  // empty family name
+                + "M-3,UA2000003,Pryklad,Mykola,1991-01-01,=HYPERLINK(\"http://x\"),Private,,\n" // formula injection
+                + "M-4,UA2000004,<script>alert(1)</script>,Taras,1992-01-01,,,,\n"         // markup
+                + "M-5,UA2000005,Robert'); DROP TABLE person;--,Olena,1993-01-01,,,,\n"    // SQL
+                + "M-6,UA2000006,Vigadanyi,Oleh,1994-01-01,Brigade 2,Sergeant,2099-01-01,\n" // capture in the future
+                + "M-7,UA2000007,Uyavnyi,Roman,1995-05-05,Brigade 2,Private,,Village D\n"  // good
+                + "M-7,UA2000008,Uyavnyi,Roman,1995-05-05,Brigade 2,Private,,Village D\n"; // same record twice
+        ResponseEntity<Map> r = src.post("coordination-staff", ex, "military-records", "text/csv", csv, false);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> report = r.getBody();
+        assertThat(report).containsEntry("rows", 8).containsEntry("created", 1).containsEntry("rejected", 7);
+        List<Map<String, Object>> rejections = (List<Map<String, Object>>) report.get("rejections");
+        assertThat(rejections).extracting(x -> x.get("row")).containsExactly(1, 2, 3, 4, 5, 6, 8);
+        assertThat(rejections).extracting(x -> x.get("field"))
+                .containsExactly("birth_date", "family_name", "unit", "family_name", "family_name", "captured_on",
+                        "record_id");
+        assertThat((String) rejections.get(0).get("reason")).contains("not a real date");
+        assertThat((String) rejections.get(1).get("reason")).contains("is required");
+        assertThat(rejections).allSatisfy(x -> assertThat((String) x.get("reason")).doesNotContain("<script>", "DROP"));
+        assertThat(jdbc.sql("select family_name from source_record where exchange_id = ?")
+                .param(java.util.UUID.fromString(ex)).query(String.class).list()).containsExactly("Uyavnyi");
+
+        // the report is kept and can be read again
+        List<Map<String, Object>> reports = d.list("coordination-staff", "/api/exchanges/" + ex + "/imports");
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0)).containsEntry("rejected", 7);
+
+        // JSON: nested values, wrong types and dates are row errors too
+        String json = "[{\"record_id\": \"I-1\", \"family_name\": \"Testenko\", \"given_name\": {\"x\": 1}},"
+                + " {\"record_id\": \"I-2\", \"family_name\": \"Testenko\", \"given_name\": \"Ivan\", \"evidence_type\": \"RUMOUR\","
+                + " \"evidence_date\": \"yesterday\"},"
+                + " {\"record_id\": \"I-3\", \"family_name\": \"Testenko\", \"given_name\": \"Ivan\", \"seriously_wounded_sick\": \"maybe\"}]";
+        Map<String, Object> jr = src.post("coordination-staff", ex, "intelligence-assessments", "application/json", json,
+                false).getBody();
+        assertThat(jr).containsEntry("created", 0).containsEntry("rejected", 3);
+        assertThat((List<Map<String, Object>>) jr.get("rejections")).extracting(x -> x.get("field"))
+                .containsExactly("given_name", "evidence_type", "seriously_wounded_sick");
+    }
+
+    @Test
+    void anOversizeFileIsRefusedAndNothingStored() {
+        String ex = d.createExchange("DRAFT-OVERSIZE", 5, List.of(5));
+        StringBuilder big = new StringBuilder("record_id,family_name,given_name,relative_contact\n");
+        int n = 0;
+        while (big.length() <= 2 * 1024 * 1024) {
+            big.append("F-").append(n++).append(",Testenko,Ivan,+380440000001\n");
+        }
+        ResponseEntity<Map> r = src.post("coordination-staff", ex, "family-appeals", "text/csv", big.toString(), false);
+        assertThat(r.getStatusCode().value()).isEqualTo(413);
+        assertThat(r.getBody()).containsEntry("field", "file");
+        assertThat(stored(ex)).isZero();
+    }
+
+    @Test
+    void onlyTheStaffImportsAndOnlyWhileDrafting() {
+        String ex = d.createExchange("DRAFT-ROLES", 5, List.of(5));
+        ResponseEntity<Map> r = src.post("neutral-party", ex, "family-appeals", "text/csv",
+                "record_id,family_name,given_name,relative_contact\nF-1,Testenko,Ivan,+380440000001\n", false);
+        assertThat(r.getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<Map> unknown = src.post("coordination-staff", ex, "rumours", "text/csv", "a\n1\n", false);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(stored(ex)).isZero();
+    }
+
+    @Test
+    void reImportingChangedRowsUpdatesOnlyThose() {
+        String ex = d.createExchange("DRAFT-REIMPORT", 5, List.of(5));
+        String header = "record_id,family_name,given_name,birth_date,relative_contact\n";
+        String a = "F-1,Testenko,Ivan,1990-01-01,+380440000001\n";
+        String b = "F-2,Pryklad,Petro,1991-01-01,+380440000002\n";
+        Map<String, Object> first = src.post("coordination-staff", ex, "family-appeals", "text/csv", header + a + b, false)
+                .getBody();
+        assertThat(first).containsEntry("created", 2);
+        Map<String, Object> same = src.post("coordination-staff", ex, "family-appeals", "text/csv", header + a + b, false)
+                .getBody();
+        assertThat(same).containsEntry("alreadyImported", true).containsEntry("created", 0).containsEntry("updated", 0);
+        Map<String, Object> changed = src.post("coordination-staff", ex, "family-appeals", "text/csv",
+                header + a + b.replace("1991-01-01", "1991-02-01"), false).getBody();
+        assertThat(changed).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("unchanged", 1);
+        assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?")
+                .param(java.util.UUID.fromString(ex)).query(Integer.class).single()).isEqualTo(2);
+    }
+}

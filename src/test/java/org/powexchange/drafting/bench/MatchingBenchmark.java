@@ -1,0 +1,122 @@
+package org.powexchange.drafting.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.powexchange.drafting.matching.MatchRecord;
+import org.powexchange.drafting.matching.NameNormalizer;
+import org.powexchange.drafting.matching.RecordMatcher;
+
+/**
+ * Cross-references synthetic sources with known truth and prints records per second and pairwise
+ * precision, recall and F1. Run it with scripts/bench-matching.sh (see README). Arguments:
+ * [people=12000] [records=30000] [seed=20250523] [accept=0.90] [review=0.75].
+ */
+public final class MatchingBenchmark {
+
+    public static void main(String[] args) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
+        int total = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20250523L;
+        double accept = args.length > 3 ? Double.parseDouble(args[3]) : 0.90;
+        double review = args.length > 4 ? Double.parseDouble(args[4]) : 0.75;
+
+        long g0 = System.nanoTime();
+        SyntheticSources gen = new SyntheticSources(seed);
+        List<SyntheticSources.Record> records = gen.records(gen.people(people), total);
+        long g1 = System.nanoTime();
+
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        List<MatchRecord> incoming = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            SyntheticSources.Record r = records.get(i);
+            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.birth(), r.serviceNumber()));
+        }
+        RecordMatcher.Result result = new RecordMatcher(new NameNormalizer(), accept, review).match(List.of(), incoming);
+        long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
+
+        // pairwise truth: a pair of records is a true match when both are about the same person
+        Map<Long, Map<Integer, Integer>> clusterTruth = new HashMap<>();
+        Map<Integer, Integer> truthSizes = new HashMap<>();
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            int truth = records.get((int) a.recordKey()).truthId();
+            clusterTruth.computeIfAbsent(a.group(), k -> new HashMap<>()).merge(truth, 1, Integer::sum);
+            truthSizes.merge(truth, 1, Integer::sum);
+        }
+        long predicted = 0;
+        long truePositives = 0;
+        for (Map<Integer, Integer> byTruth : clusterTruth.values()) {
+            int n = byTruth.values().stream().mapToInt(Integer::intValue).sum();
+            predicted += pairs(n);
+            for (int c : byTruth.values()) {
+                truePositives += pairs(c);
+            }
+        }
+        if (Boolean.getBoolean("bench.debug")) {
+            Map<Integer, List<Integer>> byTruth = new HashMap<>();
+            Map<Long, Long> groupOf = new HashMap<>();
+            for (RecordMatcher.Assignment a : result.assignments()) {
+                groupOf.put(a.recordKey(), a.group());
+                byTruth.computeIfAbsent(records.get((int) a.recordKey()).truthId(), k -> new ArrayList<>()).add((int) a.recordKey());
+            }
+            Map<Long, List<Integer>> members = new HashMap<>();
+            for (RecordMatcher.Assignment a : result.assignments()) {
+                members.computeIfAbsent(a.group(), k -> new ArrayList<>()).add((int) a.recordKey());
+            }
+            int wrong = 0;
+            for (List<Integer> m : members.values()) {
+                if (m.stream().map(k -> records.get(k).truthId()).distinct().count() > 1 && wrong++ < 15) {
+                    System.out.println("mixed " + m.stream().map(records::get).toList());
+                }
+            }
+            RecordMatcher scorer = new RecordMatcher(new NameNormalizer(), accept, review);
+            int shown = 0;
+            for (List<Integer> keys : byTruth.values()) {
+                for (int i = 1; i < keys.size() && shown < 40; i++) {
+                    if (!groupOf.get((long) keys.get(0)).equals(groupOf.get((long) keys.get(i)))) {
+                        System.out.println("missed " + records.get(keys.get(0)) + " / " + records.get(keys.get(i)) + " "
+                                + scorer.score(incoming.get(keys.get(0)), incoming.get(keys.get(i))));
+                        shown++;
+                    }
+                }
+            }
+        }
+        long actual = truthSizes.values().stream().mapToLong(MatchingBenchmark::pairs).sum();
+        double precision = predicted == 0 ? 1 : (double) truePositives / predicted;
+        double recall = actual == 0 ? 1 : (double) truePositives / actual;
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        double seconds = (t1 - t0) / 1e9;
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("records            %d (people %d, seed %d)%n", records.size(), people, seed);
+        System.out.printf("people found       %d%n", clusterTruth.size());
+        System.out.printf("possible duplicates for the drafter %d%n", result.possibleDuplicates().size());
+        System.out.printf("comparisons        %d%n", result.comparisons());
+        System.out.printf("generation         %.2f s%n", (g1 - g0) / 1e9);
+        System.out.printf("cross-referencing  %.2f s, %.0f records/s%n", seconds, records.size() / seconds);
+        System.out.printf("  of which CPU     %.2f s (the rest is waiting for a core on a shared machine)%n", (c1 - c0) / 1e9);
+        System.out.printf("precision          %.4f%n", precision);
+        System.out.printf("recall             %.4f%n", recall);
+        System.out.printf("F1                 %.4f%n", f1);
+        System.out.printf("peak heap          %d MB (max %d MB)%n", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("whole run          %.2f s (JVM start to end), process CPU %.2f s%n",
+                (System.currentTimeMillis() - jvmStart) / 1e3,
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
+    }
+
+    private static long pairs(long n) {
+        return n * (n - 1) / 2;
+    }
+}
