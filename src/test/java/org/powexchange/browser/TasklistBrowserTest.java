@@ -107,6 +107,14 @@ class TasklistBrowserTest extends BrowserTest {
                 && home.equals(tasklist.value("People to bring home"))
                 && release.equals(tasklist.value("People to release"))
                 && art109.equals(tasklist.value("Seriously wounded and sick (exempt from parity)")));
+        List<String> lists = browser.step(TasklistPage.PAGE, "the proposed lists by name in \"Confirm the lists\"",
+                () -> {
+                    List<String> v = java.util.Arrays.asList(tasklist.value("Proposed list to bring home (then reserve)"),
+                            tasklist.value("Proposed list to release (then reserve)"));
+                    return v.contains(null) ? null : v;
+                });
+        assertThat(lists.get(0)).as("list to bring home").contains("Testenko Ivan", "Pryklad Petro", "Vigadana Olena");
+        assertThat(lists.get(1)).as("list to release").contains("Fiktivov Boris", "Primerov Gleb", "Obraztsov Dmitri");
         tasklist.claim()
                 .choose("Your decision", "Confirm the lists")
                 .type("Comment", "checked against the submitted records")
