@@ -87,6 +87,9 @@ class ListDraftingScenarioTest extends IntegrationTest {
 
         // the uncertain pair: Шевчишин Тарас born 23 November (military) and 25 November (family appeal)
         ProcessInstance drafting = runtime.createProcessInstanceQuery().superProcessInstanceId(main.getId()).singleResult();
+        // the import returned at once: cross-referencing runs as a job after it
+        assertThat(drafting).isWaitingAt("Task_CrossReference");
+        d.settle(ex);
         assertThat(drafting).isWaitingAt("Task_ResolveDuplicates");
         Task resolve = d.task(ex, "Task_ResolveDuplicates");
         SpinJsonNode pairs = (SpinJsonNode) tasks.getVariable(resolve.getId(), "duplicatePairs");
@@ -98,9 +101,12 @@ class ListDraftingScenarioTest extends IntegrationTest {
         ResponseEntity<Map> again = src.post("coordination-staff", ex, "military-records", "text/csv", military, false);
         assertThat(again.getBody()).containsEntry("alreadyImported", true).containsEntry("created", 0);
 
-        d.complete("coordination-staff", resolve,
+        d.submit("coordination-staff", resolve,
                 Map.of("pairsToMerge", List.of(pairs.elements().get(0).prop("value").stringValue())));
 
+        // the Staff's completion returned at once: compiling the lists runs as a job after it
+        assertThat(drafting).isWaitingAt("Task_CompileLists");
+        d.settle(ex);
         assertThat(drafting).isWaitingAt("Task_ConfirmLists");
         assertThat(runtime.getVariable(drafting.getId(), "bringHomeCount")).isEqualTo(3); // formula 2 + one art. 109
         assertThat(runtime.getVariable(drafting.getId(), "releaseCount")).isEqualTo(2);

@@ -56,6 +56,7 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
 
         // drafting: the drafter sends the lists back once, then confirms the recompiled lists
         ProcessInstance drafting = calledInstance(main, "list-drafting");
+        d.settle(ex); // cross-referencing and compiling run as jobs after the import
         assertThat(drafting).isWaitingAt("Task_ConfirmLists");
         assertThat(runtime.getVariable(drafting.getId(), "bringHomeCount")).isEqualTo(3); // 2 + one art. 109
         assertThat(runtime.getVariable(drafting.getId(), "art109Count")).isEqualTo(1);

@@ -97,7 +97,7 @@ class CrashIT {
             Rest.approve(base, r.getKey(), ex, r.getValue());
         }
         String b1 = base;
-        Rest.await("verification", Duration.ofSeconds(60), () -> "VERIFICATION".equals(Rest.stage(b1, ex)));
+        Rest.await("verification", Duration.ofSeconds(120), () -> "VERIFICATION".equals(Rest.stage(b1, ex)));
 
         // 3. verification: the other side's lists reconciled, the neutral party's results awaited
         Rest.counterpartyListsMatchingOurs(base, ex);

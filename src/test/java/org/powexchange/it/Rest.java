@@ -127,7 +127,17 @@ public final class Rest {
 
     /** Claims and completes the single open task with this key, as a member of the group, over /engine-rest. */
     public static void complete(String base, String group, String ex, String key, Map<String, Object> variables) {
-        List<String> ids = openTasks(base, group, ex, key);
+        // the step before the task may still be an asynchronous job (e.g. compiling the lists): wait for it
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            await(key + " of " + ex, Duration.ofSeconds(90), () -> {
+                ids.clear();
+                ids.addAll(openTasks(base, group, ex, key));
+                return !ids.isEmpty();
+            });
+        } catch (AssertionError e) {
+            // reported below with what was found
+        }
         if (ids.size() != 1) {
             throw new AssertionError("expected one open " + key + " of " + ex + " for " + group + ", found " + ids);
         }

@@ -21,6 +21,7 @@ class AgencyTaskAccessTest extends IntegrationTest {
         ExchangeDriver d = new ExchangeDriver(http, tasks, null);
         String ex = d.createExchange("REVIEW-ACCESS-1", 1, List.of(1));
         String review = runtime.startProcessInstanceByKey("interagency-review", ex, Map.of("exchangeId", ex)).getId();
+        d.settle(ex); // opening the round (routing, the agencies' forms) is an asynchronous step
 
         // the Staff sees none of the agency reviews (until one is overdue)
         assertThat(taskKeys(d, "coordination-staff", review)).isEmpty();

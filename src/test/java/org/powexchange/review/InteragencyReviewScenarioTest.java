@@ -302,7 +302,9 @@ class InteragencyReviewScenarioTest extends IntegrationTest {
     }
 
     /** The running review of the exchange (the handle stays valid for assertions after it ends). */
+    /** The exchange's review process, once its due asynchronous steps (opening a round) have run. */
     private ProcessInstance review(String ex) {
+        d.settle(ex);
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
                 .processDefinitionKey("interagency-review").singleResult();
     }

@@ -48,6 +48,7 @@ class ReviewConcurrencyTest extends IntegrationTest {
             String ex = d.createExchange("REVIEW-CONCURRENT-" + i, 1, List.of(1));
             exchanges.add(ex);
             reviews.add(runtime.startProcessInstanceByKey("interagency-review", ex, Map.of("exchangeId", ex)).getId());
+            d.settle(ex); // opening the round (routing, the agencies' forms) is an asynchronous step
         }
         assertThat(tasks.createTaskQuery().processInstanceIdIn(reviews.toArray(String[]::new)).count())
                 .isEqualTo(6L * EXCHANGES);
