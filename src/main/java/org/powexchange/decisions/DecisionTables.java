@@ -37,8 +37,31 @@ public class DecisionTables {
         this.config = (ProcessEngineConfigurationImpl) config;
     }
 
+    /**
+     * Which version is the latest is looked up at most every {@link #LATEST_TTL_NANOS}: a list evaluates the
+     * same table thousands of times in a row, and a lookup is a database query. A newly deployed version
+     * (from any node of a cluster) applies within that time.
+     */
+    static final long LATEST_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private record Latest(DmnDecision decision, long lookedUpAt) {
+    }
+
+    private final ConcurrentMap<String, Latest> latestByKey = new ConcurrentHashMap<>();
+
     /** The decision of the latest deployed version of {@code key}, parsed once per version. */
     public DmnDecision latest(String key) {
+        long now = System.nanoTime();
+        Latest known = latestByKey.get(key);
+        if (known != null && now - known.lookedUpAt() < LATEST_TTL_NANOS) {
+            return known.decision();
+        }
+        DmnDecision decision = lookUpLatest(key);
+        latestByKey.put(key, new Latest(decision, now));
+        return decision;
+    }
+
+    private DmnDecision lookUpLatest(String key) {
         return config.getCommandExecutorTxRequired().execute(ctx -> {
             DecisionDefinitionEntity def = ctx.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key);
             if (def == null) {

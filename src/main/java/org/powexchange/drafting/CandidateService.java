@@ -62,9 +62,13 @@ public class CandidateService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        // what is known already, read once: a submission may carry thousands of records
+        java.util.Map<String, Person> known = new java.util.HashMap<>();
+        persons.findByExchange(exchangeId).forEach(p -> known.put(p.side() + "/" + p.externalRef(), p));
+        java.util.Map<String, String> fingerprints = this.records.fingerprints(exchangeId, SourceKind.CANDIDATES);
         for (CandidateController.CandidateRecord r : records) {
             Person incoming = toPerson(exchangeId, r);
-            var existing = persons.findByRef(exchangeId, incoming.side(), incoming.externalRef());
+            var existing = java.util.Optional.ofNullable(known.get(incoming.side() + "/" + incoming.externalRef()));
             long personId;
             if (existing.isEmpty()) {
                 personId = persons.insert(incoming);
@@ -83,7 +87,8 @@ public class CandidateService {
                         Boolean.TRUE.equals(r.pendingCriminalProceedings()), Boolean.TRUE.equals(r.officer()),
                         r.militaryRank() == null || r.militaryRank().isBlank() ? null : r.militaryRank().strip()));
             }
-            keepSourceRecord(exchangeId, r, incoming, personId);
+            known.put(incoming.side() + "/" + incoming.externalRef(), withId(incoming, personId));
+            keepSourceRecord(exchangeId, r, incoming, personId, fingerprints);
         }
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged);
@@ -94,18 +99,20 @@ public class CandidateService {
     }
 
     /** The candidate record is kept as a source record of its person, so every person can be traced to sources. */
-    private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId) {
+    private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId,
+                                  java.util.Map<String, String> fingerprints) {
         String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
         SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
                 p.givenName(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null, null,
                 p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null, null,
                 personId, 1.0);
-        var known = records.fingerprint(exchangeId, SourceKind.CANDIDATES, ref);
+        var known = java.util.Optional.ofNullable(fingerprints.get(ref));
         if (known.isEmpty()) {
             records.insert(rec, null);
         } else if (!known.get().equals(rec.fingerprint())) {
             records.updateContent(rec, null);
         }
+        fingerprints.put(ref, rec.fingerprint());
     }
 
     private static Person toPerson(UUID exchangeId, CandidateController.CandidateRecord r) {

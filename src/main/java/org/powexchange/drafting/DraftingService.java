@@ -22,7 +22,7 @@ import org.powexchange.people.Person;
 import org.powexchange.people.PersonRepository;
 import org.powexchange.people.Side;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,14 +56,14 @@ public class DraftingService {
     private final CrossReferenceService crossReference;
     private final LifeStatusAssessor lifeStatus;
     private final PriorityDecision priority;
-    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final AuditLog audit;
     private final double reserveRatio;
     private final int reserveMin;
 
     public DraftingService(ExchangeRepository exchanges, PersonRepository persons, ListEntryRepository entries,
                            SourceRecordRepository records, CrossReferenceService crossReference,
-                           LifeStatusAssessor lifeStatus, PriorityDecision priority, JdbcClient jdbc, AuditLog audit,
+                           LifeStatusAssessor lifeStatus, PriorityDecision priority, JdbcTemplate batch, AuditLog audit,
                            @Value("${powexchange.drafting.reserve-ratio:0.2}") double reserveRatio,
                            @Value("${powexchange.drafting.reserve-min:5}") int reserveMin) {
         this.exchanges = exchanges;
@@ -73,7 +73,7 @@ public class DraftingService {
         this.crossReference = crossReference;
         this.lifeStatus = lifeStatus;
         this.priority = priority;
-        this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
         this.reserveRatio = reserveRatio;
         this.reserveMin = reserveMin;
@@ -112,6 +112,11 @@ public class DraftingService {
         int flagged = 0;
         Map<String, Integer> categories = new TreeMap<>();
         int reserveSize = reserveSize(exchange.formulaSize());
+        // written in JDBC batches after the loop: a list of thousands would otherwise be ~5 statements a person
+        List<Person> changedPeople = new ArrayList<>();
+        List<ListEntryRepository.Update> entryUpdates = new ArrayList<>();
+        Map<Long, Integer> priorities = new HashMap<>();
+        List<Object[]> assessments = new ArrayList<>();
         for (Side side : Side.values()) {
             List<Ranked> eligible = new ArrayList<>();
             for (ListEntryRepository.Row r : rows) {
@@ -127,14 +132,14 @@ public class DraftingService {
                         p.birthDate(), p.serviceNumber(), p.category(), p.seriouslyWoundedSick(), life.status(),
                         p.capturedOn(), p.priority());
                 if (!p.equals(r.person())) {
-                    persons.update(p);
+                    changedPeople.add(p);
                 }
                 String notEligible = notEligible(p);
                 if (notEligible != null) {
                     String reason = notEligible + (life.wouldConfirm() == null || p.lifeStatus() == LifeStatus.DECEASED
                             ? "" : "; would confirm: " + life.wouldConfirm());
-                    entries.update(r.entry().id(), null, null, EntryStatus.TRACKED, reason);
-                    saveAssessment(exchangeId, p.id(), life, null);
+                    entryUpdates.add(new ListEntryRepository.Update(r.entry().id(), null, null, EntryStatus.TRACKED, reason));
+                    assessments.add(assessment(exchangeId, p.id(), life, null));
                     tracked++;
                     continue;
                 }
@@ -147,7 +152,7 @@ public class DraftingService {
                         .reduce((a, b) -> a + ";" + b).orElse(null);
                 PriorityDecision.Result d = priority.evaluate(p.seriouslyWoundedSick(), p.category().name(), age,
                         captivity, rank, flags);
-                saveAssessment(exchangeId, p.id(), life, d);
+                assessments.add(assessment(exchangeId, p.id(), life, d));
                 eligible.add(new Ranked(r, p, d, captivity));
             }
             eligible.sort(Comparator.comparingInt((Ranked x) -> x.decision().group())
@@ -158,7 +163,7 @@ public class DraftingService {
             int reserved = 0;
             for (Ranked x : eligible) {
                 rank++;
-                persons.setPriority(x.person().id(), rank);
+                priorities.put(x.person().id(), rank);
                 EntryStatus status;
                 String reason = x.decision().category();
                 if (x.person().seriouslyWoundedSick()) {
@@ -184,28 +189,32 @@ public class DraftingService {
                 if (x.decision().reviewFlag()) {
                     flagged++;
                 }
-                entries.update(x.row().entry().id(), rank, null, status, reason);
+                entryUpdates.add(new ListEntryRepository.Update(x.row().entry().id(), rank, null, status, reason));
             }
         }
+        persons.updateAll(changedPeople);
+        persons.setPriorities(priorities);
+        entries.updateAll(entryUpdates);
+        batch.batchUpdate("delete from person_assessment where person_id = ?",
+                assessments.stream().map(a -> new Object[] {a[0]}).toList());
+        batch.batchUpdate("insert into person_assessment (person_id, exchange_id, life_basis, would_confirm, "
+                + "priority_group, priority_category, review_flag, review_reason, decision_inputs, decision_outputs, "
+                + "assessed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", assessments);
         Compiled c = new Compiled(rows.size(), proposed[0], proposed[1], art109, reserve[0], reserve[1], tracked,
                 flagged, categories);
         audit.record(exchangeId, "system", "LISTS_COMPILED", null, c.toString());
         return c;
     }
 
-    private void saveAssessment(UUID exchangeId, long personId, LifeStatusAssessor.Assessment life,
-                                PriorityDecision.Result d) {
-        jdbc.sql("delete from person_assessment where person_id = ?").param(personId).update();
-        jdbc.sql("insert into person_assessment (person_id, exchange_id, life_basis, would_confirm, priority_group, "
-                        + "priority_category, review_flag, review_reason, decision_inputs, decision_outputs, assessed_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(personId, exchangeId, cut(life.basis()), life.wouldConfirm(), d == null ? null : d.group(),
-                        d == null ? null : d.category(), d != null && d.reviewFlag(), d == null ? null : d.reviewReason(),
-                        d == null ? null : cut(d.inputs().toString()),
-                        d == null ? null : cut("{priorityGroup=" + d.group() + ", priorityCategory=" + d.category()
-                                + ", reviewFlag=" + d.reviewFlag() + ", reviewReason=" + d.reviewReason() + "}"),
-                        OffsetDateTime.now())
-                .update();
+    /** The parameters of one person_assessment row: how life status and priority were decided. */
+    private static Object[] assessment(UUID exchangeId, long personId, LifeStatusAssessor.Assessment life,
+                                       PriorityDecision.Result d) {
+        return new Object[] {personId, exchangeId, cut(life.basis()), life.wouldConfirm(), d == null ? null : d.group(),
+                d == null ? null : d.category(), d != null && d.reviewFlag(), d == null ? null : d.reviewReason(),
+                d == null ? null : cut(d.inputs().toString()),
+                d == null ? null : cut("{priorityGroup=" + d.group() + ", priorityCategory=" + d.category()
+                        + ", reviewFlag=" + d.reviewFlag() + ", reviewReason=" + d.reviewReason() + "}"),
+                OffsetDateTime.now()};
     }
 
     private static String cut(String s) {

@@ -27,6 +27,17 @@ public class SourceRecordRepository {
                 .params(exchangeId, source.name(), ref).query(String.class).optional();
     }
 
+    /** {@link #fingerprint} of every record of one source of the exchange, by source reference. */
+    public java.util.Map<String, String> fingerprints(UUID exchangeId, SourceKind source) {
+        java.util.Map<String, String> byRef = new java.util.HashMap<>();
+        jdbc.sql("select source_ref, content_sha256 from source_record where exchange_id = ? and source = ?")
+                .params(exchangeId, source.name())
+                .query(rs -> {
+                    byRef.put(rs.getString(1), rs.getString(2));
+                });
+        return byRef;
+    }
+
     public void insert(SourceRecord r, Long batchId) {
         jdbc.sql("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, given_name, "
                         + "birth_date, service_number, category, rank_title, unit_name, captured_on, captured_place, location_held, "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +21,24 @@ public class ListEntryRepository {
     public record Row(ListEntry entry, Person person) {
     }
 
-    private final JdbcClient jdbc;
+    /** One entry's new rank, phase, status and reason, for {@link #updateAll}. */
+    public record Update(long entryId, Integer rankNo, Integer phaseNo, EntryStatus status, String reason) {
+    }
 
-    public ListEntryRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public ListEntryRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** {@link #update} for many entries in JDBC batches (a compiled list touches thousands). */
+    public void updateAll(Collection<Update> updates) {
+        OffsetDateTime now = OffsetDateTime.now();
+        batch.batchUpdate("update list_entry set rank_no = ?, phase_no = ?, status = ?, status_reason = ?, updated_at = ? "
+                        + "where id = ?", updates.stream().map(u -> new Object[] {u.rankNo(), u.phaseNo(), u.status().name(),
+                        u.reason(), now, u.entryId()}).toList());
     }
 
     public void insert(UUID exchangeId, long personId, Side list, EntryStatus status) {

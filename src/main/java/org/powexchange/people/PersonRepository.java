@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -16,9 +19,26 @@ import org.springframework.stereotype.Repository;
 public class PersonRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public PersonRepository(JdbcClient jdbc) {
+    public PersonRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** {@link #update} for many people in JDBC batches (a compiled list touches thousands). */
+    public void updateAll(Collection<Person> people) {
+        batch.batchUpdate("update person set family_name = ?, given_name = ?, birth_date = ?, service_number = ?, "
+                        + "category = ?, seriously_wounded_sick = ?, life_status = ?, captured_on = ? where id = ?",
+                people.stream().map(p -> new Object[] {p.familyName(), p.givenName(), p.birthDate(), p.serviceNumber(),
+                        p.category().name(), p.seriouslyWoundedSick(), p.lifeStatus().name(), p.capturedOn(), p.id()})
+                        .toList());
+    }
+
+    /** {@link #setPriority} for many people in JDBC batches. */
+    public void setPriorities(Map<Long, Integer> priorityByPerson) {
+        batch.batchUpdate("update person set priority = ? where id = ?", priorityByPerson.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
 
     public long insert(Person p) {
