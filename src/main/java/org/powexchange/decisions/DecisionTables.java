@@ -82,7 +82,14 @@ public class DecisionTables {
      */
     public DmnDecisionResult evaluate(DmnDecision decision, Map<String, Object> variables) {
         Map<Map<String, Object>, DmnDecisionResult> cache = results.computeIfAbsent(decision, d -> new ConcurrentHashMap<>());
-        Map<String, Object> key = new HashMap<>(variables);
+        Map<String, Object> key = new HashMap<>();
+        java.util.Set<String> read = readVariables.computeIfAbsent(decision,
+                d -> java.util.Optional.ofNullable(variablesRead(d))).orElse(null);
+        variables.forEach((name, value) -> {
+            if (read == null || read.contains(name)) {
+                key.put(name, value);
+            }
+        });
         DmnDecisionResult hit = cache.get(key);
         if (hit != null) {
             return hit;
@@ -93,6 +100,45 @@ public class DecisionTables {
         }
         cache.put(key, result);
         return result;
+    }
+
+    private final ConcurrentMap<DmnDecision, java.util.Optional<java.util.Set<String>>> readVariables = new ConcurrentHashMap<>();
+
+    /**
+     * The variables a decision table reads, when that is plain to see: every input expression is a bare
+     * variable name and no rule mentions another name. Results are then kept per those inputs only
+     * (a person's other facts do not make a new entry). Null: the whole input map is the key.
+     */
+    static java.util.Set<String> variablesRead(DmnDecision decision) {
+        if (!(decision.getDecisionLogic() instanceof org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl table)) {
+            return null;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var input : table.getInputs()) {
+            String expression = input.getExpression() == null ? null : input.getExpression().getExpression();
+            if (expression == null || !expression.strip().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return null;
+            }
+            names.add(expression.strip());
+        }
+        java.util.regex.Pattern identifier = java.util.regex.Pattern.compile("\"[^\"]*\"|([A-Za-z_][A-Za-z0-9_]*)");
+        java.util.Set<String> feelWords = java.util.Set.of("not", "true", "false", "null", "and", "or", "contains",
+                "date", "time", "duration", "in", "between");
+        for (var rule : table.getRules()) {
+            java.util.List<org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl> entries = new java.util.ArrayList<>();
+            entries.addAll(rule.getConditions());
+            entries.addAll(rule.getConclusions());
+            for (var entry : entries) {
+                java.util.regex.Matcher m = identifier.matcher(entry.getExpression() == null ? "" : entry.getExpression());
+                while (m.find()) {
+                    String word = m.group(1);
+                    if (word != null && !feelWords.contains(word) && !names.contains(word)) {
+                        return null; // a rule reads something else (or calls a function we do not know): key on all
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     public DmnDecisionResult evaluate(String key, Map<String, Object> variables) {

@@ -716,7 +716,7 @@ public final class ExchangeBenchmark {
             if (!open.isEmpty()) {
                 return open.get(0);
             }
-            Thread.sleep(25);
+            Thread.sleep(100); // a client polling for the next task, not a busy loop
         }
         throw new AssertionError("no open task " + keys + " for " + user);
     }
