@@ -12,7 +12,9 @@ import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Stage;
 import org.powexchange.people.Category;
+import org.powexchange.people.EntryStatus;
 import org.powexchange.people.LifeStatus;
+import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Person;
 import org.powexchange.people.PersonRepository;
 import org.powexchange.people.PersonReviewFacts;
@@ -36,10 +38,12 @@ public class CandidateService {
     private final AuditLog audit;
     private final PersonReviewFactsRepository reviewFacts;
     private final SourceRecordRepository records;
+    private final ListEntryRepository entries;
 
     public CandidateService(ExchangeRepository exchanges, ExchangeService exchangeService, PersonRepository persons,
                             RuntimeService runtime, AuditLog audit, PersonReviewFactsRepository reviewFacts,
-                            SourceRecordRepository records) {
+                            SourceRecordRepository records, ListEntryRepository entries) {
+        this.entries = entries;
         this.reviewFacts = reviewFacts;
         this.records = records;
         this.exchanges = exchanges;
@@ -72,6 +76,8 @@ public class CandidateService {
             long personId;
             if (existing.isEmpty()) {
                 personId = persons.insert(incoming);
+                // on its list as a candidate at once (the lists are compiled afterwards, as a job)
+                entries.insert(exchangeId, personId, incoming.side(), EntryStatus.CANDIDATE);
                 created++;
             } else if (sameContent(existing.get(), incoming)) {
                 personId = existing.get().id();
