@@ -31,8 +31,10 @@ class CrashIT {
 
     static final int PORT = 8185;
     /** Phase 1 due 30 s after the signature, its 36-hour warning moved to the same instant (one timer pending). */
+    // a job the killed node had taken (e.g. cross-referencing, right after the import) stays locked to it
+    // until the lock expires (5 min by default); 20 s here so the restarted node takes it over within the test
     static final String[] ARGS = {"--powexchange.first-phase-due=PT30S", "--powexchange.phase-interval=PT1H",
-            "--powexchange.deadline-warning=PT30S"};
+            "--powexchange.deadline-warning=PT30S", "--camunda.bpm.job-execution.lock-time-in-millis=20000"};
     static String db;
     static AppNode node;
     static int kills;
