@@ -126,6 +126,43 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in on a Camunda webapp's login page ({@code loginPath}) and waits for {@code signedIn}. Typing
+     * waits until AngularJS has bound the fields (else the form may go out empty); a refused sign-in is
+     * tried once more after Camunda's login throttling delay, and the second refusal fails the step.
+     */
+    void signIn(String page, String loginPath, String user, String password, String signedInWhat,
+                Supplier<Boolean> signedIn) {
+        By userField = By.cssSelector("input[ng-model='username']");
+        By passwordField = By.cssSelector("input[ng-model='password']");
+        for (int attempt = 1; ; attempt++) {
+            open(loginPath);
+            step(page, "login form", () -> visible(userField).stream()
+                    .anyMatch(e -> String.valueOf(e.getAttribute("class")).contains("ng-")));
+            driver.findElement(userField).clear();
+            driver.findElement(userField).sendKeys(user);
+            driver.findElement(passwordField).clear();
+            driver.findElement(passwordField).sendKeys(password);
+            step(page, "user name and password taken by the form", () ->
+                    user.equals(driver.findElement(userField).getAttribute("value"))
+                            && String.valueOf(driver.findElement(userField).getAttribute("class")).contains("ng-not-empty")
+                            && String.valueOf(driver.findElement(passwordField).getAttribute("class")).contains("ng-not-empty"));
+            driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+            boolean firstTry = attempt == 1;
+            String outcome = step(page, signedInWhat + (attempt > 1 ? " (second try)" : ""), () -> {
+                if (Boolean.TRUE.equals(signedIn.get())) {
+                    return "signed in";
+                }
+                return firstTry && visibleWithText(By.cssSelector("body"), "Login Failed") != null ? "refused" : null;
+            });
+            if ("signed in".equals(outcome)) {
+                return;
+            }
+            System.out.printf("browser: sign-in of %s refused on %s, trying again after the throttling delay%n", user, page);
+            pause(5000);
+        }
+    }
+
     /** A visible element whose text contains {@code text} (case-sensitive), or null. */
     WebElement visibleWithText(By by, String text) {
         for (WebElement e : driver.findElements(by)) {

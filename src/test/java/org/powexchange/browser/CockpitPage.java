@@ -16,13 +16,8 @@ final class CockpitPage {
 
     CockpitPage login(String user, String password) {
         b.forgetSession();
-        b.open("/camunda/app/cockpit/default/#/login");
-        b.step(PAGE, "login form", () -> !b.visible(By.cssSelector("input[ng-model='username']")).isEmpty());
-        b.driver().findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        b.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-        b.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        b.step(PAGE, "dashboard after sign-in of " + user, () ->
-                b.visible(By.cssSelector("input[ng-model='username']")).isEmpty()
+        b.signIn(PAGE, "/camunda/app/cockpit/default/#/login", user, password, "dashboard after sign-in of " + user,
+                () -> b.visible(By.cssSelector("input[ng-model='username']")).isEmpty()
                         && b.visibleWithText(By.cssSelector("body"), "Running Process Instances") != null);
         return this;
     }

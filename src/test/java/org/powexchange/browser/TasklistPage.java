@@ -20,12 +20,8 @@ final class TasklistPage {
 
     TasklistPage login(String user, String password) {
         b.forgetSession();
-        b.open("/camunda/app/tasklist/default/#/login");
-        b.step(PAGE, "login form", () -> !b.visible(By.cssSelector("input[ng-model='username']")).isEmpty());
-        b.driver().findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        b.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-        b.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        b.step(PAGE, "filters of " + user + " after sign-in", () -> !filterNames().isEmpty());
+        b.signIn(PAGE, "/camunda/app/tasklist/default/#/login", user, password, "filters of " + user + " after sign-in",
+                () -> !filterNames().isEmpty());
         return this;
     }
 
