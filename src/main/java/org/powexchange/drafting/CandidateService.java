@@ -63,6 +63,16 @@ public class CandidateService {
             throw ApiException.conflict(null, "candidate records are accepted while drafting; the exchange is in stage "
                     + stage);
         }
+        // one person once per submission: two records with the same reference would leave it unclear which holds
+        java.util.Map<String, Integer> firstAt = new java.util.HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            CandidateController.CandidateRecord r = records.get(i);
+            Integer earlier = firstAt.putIfAbsent(r.side() + "/" + r.externalRef(), i);
+            if (earlier != null) {
+                throw ApiException.badRequest("records[" + i + "].externalRef", "'" + r.externalRef() + "' on side "
+                        + r.side() + " is already records[" + earlier + "] of this submission");
+            }
+        }
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -70,14 +80,17 @@ public class CandidateService {
         java.util.Map<String, Person> known = new java.util.HashMap<>();
         persons.findByExchange(exchangeId).forEach(p -> known.put(p.side() + "/" + p.externalRef(), p));
         java.util.Map<String, String> fingerprints = this.records.fingerprints(exchangeId, SourceKind.CANDIDATES);
+        // written in JDBC batches after the loop: new people on their list as candidates at once (the lists
+        // are compiled afterwards, as a job), and each record kept as a source record of its person
+        List<ListEntryRepository.NewEntry> newEntries = new java.util.ArrayList<>();
+        List<SourceRecord> newRecords = new java.util.ArrayList<>();
         for (CandidateController.CandidateRecord r : records) {
             Person incoming = toPerson(exchangeId, r);
             var existing = java.util.Optional.ofNullable(known.get(incoming.side() + "/" + incoming.externalRef()));
             long personId;
             if (existing.isEmpty()) {
                 personId = persons.insert(incoming);
-                // on its list as a candidate at once (the lists are compiled afterwards, as a job)
-                entries.insert(exchangeId, personId, incoming.side(), EntryStatus.CANDIDATE);
+                newEntries.add(new ListEntryRepository.NewEntry(personId, incoming.side(), EntryStatus.CANDIDATE));
                 created++;
             } else if (sameContent(existing.get(), incoming)) {
                 personId = existing.get().id();
@@ -94,8 +107,10 @@ public class CandidateService {
                         r.militaryRank() == null || r.militaryRank().isBlank() ? null : r.militaryRank().strip()));
             }
             known.put(incoming.side() + "/" + incoming.externalRef(), withId(incoming, personId));
-            keepSourceRecord(exchangeId, r, incoming, personId, fingerprints);
+            keepSourceRecord(exchangeId, r, incoming, personId, fingerprints, newRecords);
         }
+        entries.insertAll(exchangeId, newEntries);
+        this.records.insertAll(newRecords, null);
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged);
         boolean resumed = complete && !runtime.createMessageCorrelation(ExchangeProcess.MSG_CANDIDATES_SUBMITTED)
@@ -106,7 +121,7 @@ public class CandidateService {
 
     /** The candidate record is kept as a source record of its person, so every person can be traced to sources. */
     private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId,
-                                  java.util.Map<String, String> fingerprints) {
+                                  java.util.Map<String, String> fingerprints, List<SourceRecord> newRecords) {
         String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
         SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
                 p.givenName(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null, null,
@@ -114,7 +129,7 @@ public class CandidateService {
                 personId, 1.0);
         var known = java.util.Optional.ofNullable(fingerprints.get(ref));
         if (known.isEmpty()) {
-            records.insert(rec, null);
+            newRecords.add(rec);
         } else if (!known.get().equals(rec.fingerprint())) {
             records.updateContent(rec, null);
         }

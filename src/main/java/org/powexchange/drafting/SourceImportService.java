@@ -127,10 +127,13 @@ public class SourceImportService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        java.util.Map<String, String> known = records.fingerprints(exchangeId, kind);
+        List<SourceRecord> fresh = new java.util.ArrayList<>();
         for (SourceRecord r : valid) {
-            var existing = records.fingerprint(exchangeId, kind, r.sourceRef());
+            var existing = java.util.Optional.ofNullable(known.get(r.sourceRef()));
             if (existing.isEmpty()) {
-                records.insert(r, batchId);
+                fresh.add(r);
+                known.put(r.sourceRef(), r.fingerprint());
                 created++;
             } else if (existing.get().equals(r.fingerprint())) {
                 unchanged++;
@@ -139,6 +142,7 @@ public class SourceImportService {
                 updated++;
             }
         }
+        records.insertAll(fresh, batchId);
         for (Rejection r : rejections) {
             jdbc.sql("insert into import_rejection (batch_id, row_no, field_name, reason) values (?, ?, ?, ?)")
                     .params(batchId, r.row(), r.field(), r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason())

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,11 @@ public class SourceRecordRepository {
 
     private final JdbcClient jdbc;
 
-    public SourceRecordRepository(JdbcClient jdbc) {
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public SourceRecordRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<String> fingerprint(UUID exchangeId, SourceKind source, String ref) {
@@ -39,18 +43,24 @@ public class SourceRecordRepository {
     }
 
     public void insert(SourceRecord r, Long batchId) {
-        jdbc.sql("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, given_name, "
-                        + "birth_date, service_number, category, rank_title, unit_name, captured_on, captured_place, location_held, "
-                        + "evidence_type, evidence_date, strategic_flags, seriously_wounded_sick, declared_life_status, "
-                        + "relative_contact, last_seen_on, dna_sample_ref, person_id, match_confidence, match_basis, batch_id, imported_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.exchangeId(), r.source().name(), r.sourceRef(), r.side().name(), r.fingerprint(), r.familyName(),
-                        r.givenName(), blankToNull(r.birthDate()), r.serviceNumber(), r.category(), r.rank(), r.unit(),
-                        r.capturedOn(), r.capturedPlace(), r.locationHeld(), r.evidenceType(), r.evidenceDate(),
-                        r.strategicFlags(), r.seriouslyWoundedSick(), r.declaredLifeStatus(), r.relativeContact(),
-                        r.lastSeenOn(), r.dnaSampleRef(), r.personId(), r.matchConfidence(),
-                        r.personId() == null ? null : "given", batchId, OffsetDateTime.now())
-                .update();
+        insertAll(List.of(r), batchId);
+    }
+
+    /** Inserts records in JDBC batches (a file or a candidate submission carries thousands). */
+    public void insertAll(Collection<SourceRecord> records, Long batchId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        batch.batchUpdate("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, "
+                        + "given_name, birth_date, service_number, category, rank_title, unit_name, captured_on, captured_place, "
+                        + "location_held, evidence_type, evidence_date, strategic_flags, seriously_wounded_sick, "
+                        + "declared_life_status, relative_contact, last_seen_on, dna_sample_ref, person_id, match_confidence, "
+                        + "match_basis, batch_id, imported_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                records.stream().map(r -> new Object[] {r.exchangeId(), r.source().name(), r.sourceRef(), r.side().name(),
+                        r.fingerprint(), r.familyName(), r.givenName(), blankToNull(r.birthDate()), r.serviceNumber(),
+                        r.category(), r.rank(), r.unit(), r.capturedOn(), r.capturedPlace(), r.locationHeld(),
+                        r.evidenceType(), r.evidenceDate(), r.strategicFlags(), r.seriouslyWoundedSick(),
+                        r.declaredLifeStatus(), r.relativeContact(), r.lastSeenOn(), r.dnaSampleRef(), r.personId(),
+                        r.matchConfidence(), r.personId() == null ? null : "given", batchId, now}).toList());
     }
 
     /** Replaces a record's content; its link to a person stays (the person is re-assessed on compiling). */

@@ -33,6 +33,18 @@ public class ListEntryRepository {
         this.batch = batch;
     }
 
+    /** A person to put on a list, for {@link #insertAll}. */
+    public record NewEntry(long personId, Side list, EntryStatus status) {
+    }
+
+    /** {@link #insert} for many people in JDBC batches. */
+    public void insertAll(UUID exchangeId, Collection<NewEntry> newEntries) {
+        OffsetDateTime now = OffsetDateTime.now();
+        batch.batchUpdate("insert into list_entry (exchange_id, person_id, list_name, status, updated_at) values (?, ?, ?, ?, ?)",
+                newEntries.stream().map(e -> new Object[] {exchangeId, e.personId(), e.list().name(), e.status().name(), now})
+                        .toList());
+    }
+
     /** {@link #update} for many entries in JDBC batches (a compiled list touches thousands). */
     public void updateAll(Collection<Update> updates) {
         OffsetDateTime now = OffsetDateTime.now();

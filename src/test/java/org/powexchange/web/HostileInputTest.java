@@ -89,6 +89,11 @@ class HostileInputTest extends IntegrationTest {
         }
         refused(api("coordination-staff", "POST", "/api/exchanges/" + ex + "/candidates", json(Map.of("records", List.of(
                 ExchangeDriver.person("H-1", "SIDEWAYS", "Testenko", "Ivan", "MILITARY", false, null))))), "unknown enum value");
+        Rest.Answer twice = api("coordination-staff", "POST", "/api/exchanges/" + ex + "/candidates", json(Map.of("records", List.of(
+                ExchangeDriver.person("H-DUP", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, null),
+                ExchangeDriver.person("H-DUP", "BRING_HOME", "Testenko", "Ivan", "CIVILIAN", false, null)))));
+        refused(twice, "the same person twice in one submission");
+        assertThat(twice.raw()).as("names the second record's field").contains("records[1].externalRef");
         // oversize bodies and uploads
         refused(api("coordination-staff", "POST", create, "{\"agreementRef\":\"" + "A".repeat(2_000_000) + "\"}"), "oversize JSON body");
         refused(Rest.raw(base, "coordination-staff", "POST", "/api/exchanges/" + ex + "/candidates",
