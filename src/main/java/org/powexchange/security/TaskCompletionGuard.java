@@ -63,7 +63,10 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher m = COMPLETION.matcher(path);
         if (!"POST".equalsIgnoreCase(request.getMethod()) || !m.matches()) {
-            if (Set.of("POST", "PUT", "PATCH").contains(request.getMethod().toUpperCase())) {
+            // a long poll answers asynchronously, after this filter has returned: a cached response would go
+            // out empty (the external task client then logs an error for every poll that found no task)
+            boolean longPoll = path.endsWith("/external-task/fetchAndLock");
+            if (!longPoll && Set.of("POST", "PUT", "PATCH").contains(request.getMethod().toUpperCase())) {
                 clientFaultsAsProblems(request, response, chain);
             } else {
                 chain.doFilter(request, response);

@@ -97,4 +97,17 @@ class OperationsTest extends IntegrationTest {
         }
         System.out.println("SCHEMA on " + product + ": engine tables and Flyway migrations present");
     }
+
+    /** The neutral party's external task client long-polls; a poll that finds nothing answers an empty list. */
+    @Test
+    void aLongPollThatFindsNoTaskAnswersAnEmptyList() {
+        org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
+        h.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String poll = "{\"workerId\":\"ops-test\",\"maxTasks\":1,\"asyncResponseTimeout\":500,"
+                + "\"topics\":[{\"topicName\":\"no-such-topic\",\"lockDuration\":1000}]}";
+        var answer = as("icrc", "demo-icrc-pw").postForEntity("/engine-rest/external-task/fetchAndLock",
+                new org.springframework.http.HttpEntity<>(poll, h), String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).as("body of an empty long poll").isEqualTo("[]");
+    }
 }
