@@ -116,6 +116,19 @@ public class ApiProblems {
         return problem(HttpStatus.CONFLICT, "a record with the same key already exists", null, null);
     }
 
+    /**
+     * Two requests changed the same exchange at the same moment (e.g. the neutral party posting results
+     * while its worker completes the same round): the engine's optimistic locking refused this one and
+     * its transaction was rolled back whole. The caller may simply send it again.
+     */
+    @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        log.info("request refused after a concurrent change: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "the exchange was changed by another request at the same moment; "
+                + "nothing of this request was stored - send it again", null, null);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected failure in /api", e);
