@@ -135,10 +135,16 @@ public final class Browser implements AutoCloseable {
                 Supplier<Boolean> signedIn) {
         By userField = By.cssSelector("input[ng-model='username']");
         By passwordField = By.cssSelector("input[ng-model='password']");
+        Supplier<Boolean> formReady = () -> visible(userField).stream()
+                .anyMatch(e -> String.valueOf(e.getAttribute("class")).contains("ng-"));
         for (int attempt = 1; ; attempt++) {
             open(loginPath);
-            step(page, "login form", () -> visible(userField).stream()
-                    .anyMatch(e -> String.valueOf(e.getAttribute("class")).contains("ng-")));
+            // the first load of a webapp on a busy machine can hang on its spinner: load it again, twice at most
+            for (int load = 1; load <= 2 && !quietlyWait(formReady); load++) {
+                System.out.printf("browser: %s login page not ready after %s, loading it again%n", page, WAIT);
+                driver.navigate().refresh();
+            }
+            step(page, "login form", formReady);
             driver.findElement(userField).clear();
             driver.findElement(userField).sendKeys(user);
             driver.findElement(passwordField).clear();
@@ -160,6 +166,17 @@ public final class Browser implements AutoCloseable {
             }
             System.out.printf("browser: sign-in of %s refused on %s, trying again after the throttling delay%n", user, page);
             pause(5000);
+        }
+    }
+
+    /** Waits up to {@link #WAIT} for the condition; false (no failure, no screenshot) if it did not come. */
+    boolean quietlyWait(Supplier<Boolean> condition) {
+        try {
+            new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+                    .until(d -> Boolean.TRUE.equals(condition.get()) ? Boolean.TRUE : null);
+            return true;
+        } catch (WebDriverException e) {
+            return false;
         }
     }
 
