@@ -214,14 +214,22 @@ public class ExchangeDriver {
         if (exchangeId == null) {
             return;
         }
-        org.camunda.bpm.engine.ProcessEngine engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
         java.util.Set<String> definitions = new java.util.HashSet<>();
-        engine.getManagementService().createJobDefinitionQuery()
+        org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getManagementService().createJobDefinitionQuery()
                 .activityIdIn(STEPS_RUN_AS_JOBS.toArray(String[]::new)).list()
                 .forEach(jd -> definitions.add(jd.getId()));
+        runDueJobs(exchangeId, j -> definitions.contains(j.getJobDefinitionId()));
+    }
+
+    /**
+     * Runs the due asynchronous continuations (not timers) of the exchange's process instances that
+     * {@code which} selects, as the job executor would, until none is left.
+     */
+    public static void runDueJobs(String exchangeId, java.util.function.Predicate<org.camunda.bpm.engine.runtime.Job> which) {
+        org.camunda.bpm.engine.ProcessEngine engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
         for (int i = 0; i < 50; i++) {
             List<String> due = engine.getManagementService().createJobQuery().executable().messages().list().stream()
-                    .filter(j -> j.getProcessInstanceId() != null && definitions.contains(j.getJobDefinitionId()))
+                    .filter(j -> j.getProcessInstanceId() != null && which.test(j))
                     .filter(j -> engine.getRuntimeService().createProcessInstanceQuery()
                             .processInstanceId(j.getProcessInstanceId()).processInstanceBusinessKey(exchangeId).count() > 0)
                     .map(org.camunda.bpm.engine.runtime.Job::getId).toList();

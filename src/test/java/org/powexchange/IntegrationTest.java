@@ -1,13 +1,10 @@
 package org.powexchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,17 +41,7 @@ public abstract class IntegrationTest {
 
     /** The job executor is off in tests: run due async continuations of the exchange until none is left. */
     protected void runJobs(String businessKey) {
-        for (int i = 0; i < 50; i++) {
-            List<Job> jobs = management.createJobQuery().executable().messages().list().stream()
-                    .filter(j -> j.getProcessInstanceId() != null && businessKey.equals(runtime.createProcessInstanceQuery()
-                            .processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey()))
-                    .toList();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
-        assertThat(false).as("jobs keep coming for " + businessKey).isTrue();
+        ExchangeDriver.runDueJobs(businessKey, j -> true);
     }
 
     protected TestRestTemplate as(String user, String password) {

@@ -87,13 +87,11 @@ public class DraftingService {
     public Compiled compile(UUID exchangeId) {
         Exchange exchange = exchanges.find(exchangeId).orElseThrow();
         LocalDate today = LocalDate.now();
-        Map<Long, ListEntryRepository.Row> byPerson = new HashMap<>();
-        entries.rows(exchangeId).forEach(r -> byPerson.put(r.person().id(), r));
-        for (Person p : persons.findByExchange(exchangeId)) {
-            if (!byPerson.containsKey(p.id())) {
-                entries.insert(exchangeId, p.id(), p.side(), EntryStatus.CANDIDATE);
-            }
-        }
+        // people cross-referenced from sources are not on a list yet: they join theirs as candidates
+        Set<Long> listed = new java.util.HashSet<>();
+        entries.rows(exchangeId).forEach(r -> listed.add(r.person().id()));
+        entries.insertAll(exchangeId, persons.findByExchange(exchangeId).stream().filter(p -> !listed.contains(p.id()))
+                .map(p -> new ListEntryRepository.NewEntry(p.id(), p.side(), EntryStatus.CANDIDATE)).toList());
         Map<Long, List<SourceRecord>> recordsOf = new HashMap<>();
         for (SourceRecord r : records.forExchange(exchangeId)) {
             if (r.personId() != null) {

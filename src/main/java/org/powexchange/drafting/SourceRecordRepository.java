@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.powexchange.drafting.matching.PartialDate;
 import org.powexchange.people.Side;
@@ -26,12 +25,7 @@ public class SourceRecordRepository {
         this.batch = batch;
     }
 
-    public Optional<String> fingerprint(UUID exchangeId, SourceKind source, String ref) {
-        return jdbc.sql("select content_sha256 from source_record where exchange_id = ? and source = ? and source_ref = ?")
-                .params(exchangeId, source.name(), ref).query(String.class).optional();
-    }
-
-    /** {@link #fingerprint} of every record of one source of the exchange, by source reference. */
+    /** The content fingerprint of every record of one source of the exchange, by source reference. */
     public java.util.Map<String, String> fingerprints(UUID exchangeId, SourceKind source) {
         java.util.Map<String, String> byRef = new java.util.HashMap<>();
         jdbc.sql("select source_ref, content_sha256 from source_record where exchange_id = ? and source = ?")
@@ -40,10 +34,6 @@ public class SourceRecordRepository {
                     byRef.put(rs.getString(1), rs.getString(2));
                 });
         return byRef;
-    }
-
-    public void insert(SourceRecord r, Long batchId) {
-        insertAll(List.of(r), batchId);
     }
 
     /** Inserts records in JDBC batches (a file or a candidate submission carries thousands). */

@@ -37,7 +37,7 @@ public class ListEntryRepository {
     public record NewEntry(long personId, Side list, EntryStatus status) {
     }
 
-    /** {@link #insert} for many people in JDBC batches. */
+    /** Puts people on their lists, in JDBC batches. */
     public void insertAll(UUID exchangeId, Collection<NewEntry> newEntries) {
         OffsetDateTime now = OffsetDateTime.now();
         batch.batchUpdate("insert into list_entry (exchange_id, person_id, list_name, status, updated_at) values (?, ?, ?, ?, ?)",
@@ -51,11 +51,6 @@ public class ListEntryRepository {
         batch.batchUpdate("update list_entry set rank_no = ?, phase_no = ?, status = ?, status_reason = ?, updated_at = ? "
                         + "where id = ?", updates.stream().map(u -> new Object[] {u.rankNo(), u.phaseNo(), u.status().name(),
                         u.reason(), now, u.entryId()}).toList());
-    }
-
-    public void insert(UUID exchangeId, long personId, Side list, EntryStatus status) {
-        jdbc.sql("insert into list_entry (exchange_id, person_id, list_name, status, updated_at) values (?, ?, ?, ?, ?)")
-                .params(exchangeId, personId, list.name(), status.name(), OffsetDateTime.now()).update();
     }
 
     public void update(long entryId, Integer rankNo, Integer phaseNo, EntryStatus status, String reason) {

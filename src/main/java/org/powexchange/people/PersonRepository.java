@@ -35,7 +35,7 @@ public class PersonRepository {
                         .toList());
     }
 
-    /** {@link #setPriority} for many people in JDBC batches. */
+    /** Sets people's priorities (rank on their list) in JDBC batches. */
     public void setPriorities(Map<Long, Integer> priorityByPerson) {
         batch.batchUpdate("update person set priority = ? where id = ?", priorityByPerson.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
@@ -59,10 +59,6 @@ public class PersonRepository {
                 .params(p.familyName(), p.givenName(), p.birthDate(), p.serviceNumber(), p.category().name(),
                         p.seriouslyWoundedSick(), p.lifeStatus().name(), p.capturedOn(), p.id())
                 .update();
-    }
-
-    public void setPriority(long personId, int priority) {
-        jdbc.sql("update person set priority = ? where id = ?").params(priority, personId).update();
     }
 
     public Optional<Person> find(UUID exchangeId, long id) {
