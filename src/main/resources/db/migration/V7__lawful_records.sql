@@ -21,3 +21,7 @@ create table criminal_proceedings (
     constraint uq_criminal_proceedings unique (exchange_id, person_id, case_reference)
 );
 create index ix_criminal_proceedings on criminal_proceedings (exchange_id, person_id);
+
+-- Set on a list entry of ours held back under art. 119 (removed in review or held back at the
+-- crossing): which recorded proceedings justify it. The hold-back notice to the other side lists these.
+alter table list_entry add column held_back_proceedings_id bigint references criminal_proceedings (id);
