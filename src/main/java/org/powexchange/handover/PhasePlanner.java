@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
@@ -52,7 +53,7 @@ public class PhasePlanner {
             int phase = 0;
             int filled = 0;
             for (ListEntryRepository.Row r : entries.rows(exchangeId, side, EntryStatus.VERIFIED)) {
-                if (r.person().seriouslyWoundedSick()) {
+                if (Parity.apart(r.person())) {
                     entries.update(r.entry().id(), r.entry().rankNo(), 1, EntryStatus.SCHEDULED,
                             "art. 109: first phase, outside parity");
                     continue;

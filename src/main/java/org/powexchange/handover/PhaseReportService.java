@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Phase;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.EntryStatus;
@@ -121,10 +122,10 @@ public class PhaseReportService {
             EntryStatus s = r.entry().status();
             if (s == EntryStatus.REPATRIATED || (s == EntryStatus.HANDED_OVER && r.entry().list() == Side.BRING_HOME)) {
                 repatriated++;
-                art109 += r.person().seriouslyWoundedSick() ? 1 : 0;
+                art109 += Parity.apart(r.person()) ? 1 : 0;
             } else if (s == EntryStatus.HANDED_OVER) {
                 released++;
-                art109 += r.person().seriouslyWoundedSick() ? 1 : 0;
+                art109 += Parity.apart(r.person()) ? 1 : 0;
             } else if (s == EntryStatus.NOT_EXCHANGED) {
                 notExchanged++;
             }
