@@ -45,9 +45,12 @@ public class PhasePlanner {
         }
         List<Integer> sizes = e.phaseSizes();
         phases.deleteAll(exchangeId);
-        OffsetDateTime due = e.ratifiedAt().plus(props.firstPhaseDue());
+        // the agreed per-phase dates of the ratified agreement, else the configured first due time and interval
+        List<OffsetDateTime> agreed = exchanges.agreedPhaseDates(exchangeId);
+        OffsetDateTime due = agreed.isEmpty() ? e.ratifiedAt().plus(props.firstPhaseDue()) : agreed.get(0);
         for (int k = 0; k < sizes.size(); k++) {
-            phases.insert(exchangeId, k + 1, sizes.get(k), due.plus(props.phaseInterval().multipliedBy(k)));
+            phases.insert(exchangeId, k + 1, sizes.get(k), agreed.size() == sizes.size() ? agreed.get(k)
+                    : due.plus(props.phaseInterval().multipliedBy(k)));
         }
         for (Side side : Side.values()) {
             int phase = 0;

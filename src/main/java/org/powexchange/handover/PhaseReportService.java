@@ -76,7 +76,7 @@ public class PhaseReportService {
             m.put("side", r.entry().list().name());
             m.put("familyName", r.person().familyName());
             m.put("givenName", r.person().givenName());
-            m.put("art109", r.person().seriouslyWoundedSick());
+            m.put("art109", Parity.apart(r.person()));
             m.put("crossed", c.crossed());
             m.put("confirmedAt", c.confirmedAt());
             m.put("confirmedBy", c.confirmedBy());
@@ -89,6 +89,11 @@ public class PhaseReportService {
         }
         out.put("people", people);
         out.put("discrepancies", discrepancies);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("recorded", records.manifestRecorded(exchangeId, phaseNo));
+        manifest.put("brought", new java.util.TreeSet<>(records.brought(exchangeId, phaseNo)));
+        out.put("manifest", manifest);
+        out.put("corrections", records.corrections(exchangeId, phaseNo));
         out.put("deadlineEvents", records.alerts(exchangeId, phaseNo));
         out.put("logistics", records.logistics(exchangeId, phaseNo));
         return out;
