@@ -158,8 +158,26 @@ public class ExchangeDriver {
             r.put("evidence", "private interview");
             return r;
         }).toList();
-        return post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
+        Map<String, Object> answer = post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
                 Map.of("results", results), 200);
+        consentBridge(exchangeId);
+        return answer;
+    }
+
+    /**
+     * BRIDGE until issue 13a (consent in verification results) is merged: the handover requires the neutral
+     * party's consent finding, which verification does not yet record on this branch. Records
+     * WANTS_REPATRIATION for passing results that have no finding; a no-op once verification records
+     * consent itself. Remove with the merge of 13a.
+     */
+    public static void consentBridge(String exchangeId) {
+        javax.sql.DataSource ds = ((org.camunda.bpm.engine.impl.ProcessEngineImpl) org.camunda.bpm.engine.ProcessEngines
+                .getDefaultProcessEngine()).getProcessEngineConfiguration().getDataSource();
+        org.springframework.jdbc.core.simple.JdbcClient.create(ds)
+                .sql("update verification_result set consent_outcome = 'WANTS_REPATRIATION', consent_interviewed_on = ?, "
+                        + "consent_delegate_ref = 'DLG-BRIDGE' where exchange_id = ? and consent_outcome is null "
+                        + "and (outcome = 'VERIFIED' or (outcome = 'UNFIT_TO_TRAVEL' and medical = 'ESCORT'))")
+                .params(java.time.LocalDate.now(), java.util.UUID.fromString(exchangeId)).update();
     }
 
     /** An objection row of an agency's review form (dynamic list "objections"). */
@@ -294,6 +312,34 @@ public class ExchangeDriver {
         complete("coordination-staff", task(exchangeId, "Task_GoNoGo"), Map.of("goDecision", "GO"));
     }
 
+    /**
+     * The Staff (or the neutral party) records through the API the other side's manifest of a phase: who of
+     * ours they brought. Parity and any hold-back are decided on it, before anyone crosses.
+     */
+    public Map<String, Object> manifest(String exchangeId, int phaseNo, List<?> brought, int expectedStatus) {
+        return manifest("coordination-staff", exchangeId, phaseNo, brought, List.of(), expectedStatus);
+    }
+
+    public Map<String, Object> manifest(String group, String exchangeId, int phaseNo, List<?> brought,
+                                        List<?> heldForProceedings, int expectedStatus) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("brought", brought);
+        body.put("heldForProceedings", heldForProceedings);
+        return post(group, "/api/exchanges/" + exchangeId + "/phases/" + phaseNo + "/manifest", body, expectedStatus);
+    }
+
+    /** The other side brought {@code received}; then everyone in {@code received} and {@code handedOver} crosses. */
+    public Map<String, Object> crossing(String exchangeId, int phaseNo, List<?> received, List<?> handedOver) {
+        manifest(exchangeId, phaseNo, received, 200);
+        return confirmCrossings(exchangeId, phaseNo, received, handedOver, 200);
+    }
+
+    /** The manifest recorded in Tasklist: the Staff ticks who of ours the other side brought. */
+    public void manifestInTasklist(String exchangeId, List<Long> brought) {
+        complete("coordination-staff", task(exchangeId, "Task_RecordManifest"),
+                Map.of("broughtHome", brought.stream().map(String::valueOf).toList()));
+    }
+
     /** The handover officer confirms, through the bulk API, who crossed in each direction in a phase. */
     public Map<String, Object> confirmCrossings(String exchangeId, int phaseNo, List<?> received, List<?> handedOver,
                                                 int expectedStatus) {
@@ -304,7 +350,10 @@ public class ExchangeDriver {
                 expectedStatus);
     }
 
-    /** After a phase: the ombudsman notifies the families, defence takes the returned wounded in (when any). */
+    /**
+     * After a phase (its own follow-up process, beside the later phases): the ombudsman notifies the families,
+     * defence takes the returned wounded in (when any). Finishes the one open follow-up of each kind.
+     */
     public void afterPhase(String exchangeId) {
         openTask(exchangeId, "Task_NotifyFamilies").ifPresent(t -> complete("ombudsman", t, Map.of()));
         openTask(exchangeId, "Task_MedicalIntake").ifPresent(t -> complete("defence", t,

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.Parity;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.ListEntryRepository;
@@ -164,7 +165,7 @@ public class DraftingService {
                 priorities.put(x.person().id(), rank);
                 EntryStatus status;
                 String reason = x.decision().category();
-                if (x.person().seriouslyWoundedSick()) {
+                if (Parity.apart(x.person())) {
                     status = EntryStatus.PROPOSED;
                     art109++;
                     reason = "art. 109: exempt from parity";

@@ -41,7 +41,8 @@ public class ExchangeController {
 
     public record Ratification(@NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9 ._/-]+",
             message = "letters, digits, spaces and . _ / - only") String documentRef,
-                               @NotNull OffsetDateTime signedAt) {
+                               @NotNull OffsetDateTime signedAt,
+                               @Size(max = 20) List<@NotNull OffsetDateTime> phaseDueAt) {
     }
 
     private final ExchangeService service;
@@ -77,7 +78,7 @@ public class ExchangeController {
     @PostMapping("/{id}/ratification")
     public Map<String, Object> ratify(@PathVariable UUID id, @Valid @RequestBody Ratification body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
-        service.ratify(id, body.documentRef(), body.signedAt(), c.id());
+        service.ratify(id, body.documentRef(), body.signedAt(), body.phaseDueAt(), c.id());
         return service.status(id);
     }
 

@@ -13,6 +13,8 @@ public final class ExchangeProcess {
     public static final String VAR_PHASE_NO = "phaseNo";
     public static final String VAR_RATIFICATION_DOC = "ratificationDocumentRef";
     public static final String VAR_RATIFICATION_SIGNED_AT = "ratificationSignedAt";
+    /** optional, in the ratification form: the agreed due time of each phase */
+    public static final String VAR_AGREED_PHASE_DATES = "agreedPhaseDates";
 
     private ExchangeProcess() {
     }

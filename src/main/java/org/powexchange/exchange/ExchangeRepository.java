@@ -34,6 +34,21 @@ public class ExchangeRepository {
         jdbc.sql("update exchange set ratified_at = ?, ratification_doc = ? where id = ?").params(at, doc, id).update();
     }
 
+    /** The due times agreed per phase in the ratified agreement (phase 1 first). */
+    public void setAgreedPhaseDates(UUID id, List<OffsetDateTime> dueAt) {
+        jdbc.sql("delete from agreed_phase_date where exchange_id = ?").param(id).update();
+        for (int k = 0; k < dueAt.size(); k++) {
+            jdbc.sql("insert into agreed_phase_date (exchange_id, phase_no, due_at) values (?, ?, ?)")
+                    .params(id, k + 1, dueAt.get(k)).update();
+        }
+    }
+
+    /** The agreed due times per phase, phase 1 first; empty when the agreement named none. */
+    public List<OffsetDateTime> agreedPhaseDates(UUID id) {
+        return jdbc.sql("select due_at from agreed_phase_date where exchange_id = ? order by phase_no").param(id)
+                .query((rs, n) -> rs.getObject("due_at", OffsetDateTime.class)).list();
+    }
+
     public void setCompleted(UUID id, OffsetDateTime at) {
         jdbc.sql("update exchange set status = ?, completed_at = ? where id = ?")
                 .params(Exchange.COMPLETED, at, id).update();

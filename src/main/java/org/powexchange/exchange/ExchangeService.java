@@ -72,8 +72,9 @@ public class ExchangeService {
 
     /** The formal ratification starts the clock: phase 1 is due a configured time after the signature. */
     @Transactional
-    public Exchange ratify(UUID id, String documentRef, OffsetDateTime signedAt, String actor) {
-        recordRatification(id, documentRef, signedAt, actor);
+    public Exchange ratify(UUID id, String documentRef, OffsetDateTime signedAt, List<OffsetDateTime> phaseDueAt,
+                           String actor) {
+        recordRatification(id, documentRef, signedAt, phaseDueAt, actor);
         runtime.createMessageCorrelation(ExchangeProcess.MSG_RATIFIED)
                 .processInstanceBusinessKey(id.toString())
                 .correlateWithResult();
@@ -85,7 +86,8 @@ public class ExchangeService {
      * Coordination Staff's task "Record the ratification" completes itself; the API correlates a message.
      */
     @Transactional
-    public void recordRatification(UUID id, String documentRef, OffsetDateTime signedAt, String actor) {
+    public void recordRatification(UUID id, String documentRef, OffsetDateTime signedAt, List<OffsetDateTime> phaseDueAt,
+                                   String actor) {
         Exchange e = exchanges.lock(id).orElseThrow(() -> ApiException.notFound("exchange " + id));
         if (e.ratifiedAt() != null) {
             throw ApiException.conflict("documentRef", "the exchange was already ratified by " + e.ratificationDoc());
@@ -97,8 +99,31 @@ public class ExchangeService {
         if (signedAt.isAfter(OffsetDateTime.now().plusMinutes(5))) {
             throw ApiException.badRequest("signedAt", "the time of signature cannot lie in the future");
         }
+        List<OffsetDateTime> dates = phaseDueAt == null ? List.of() : phaseDueAt;
+        checkPhaseDates(e, signedAt, dates);
         exchanges.setRatified(id, signedAt, documentRef);
-        audit.record(id, actor, "EXCHANGE_RATIFIED", documentRef, "signed at " + signedAt);
+        exchanges.setAgreedPhaseDates(id, dates);
+        audit.record(id, actor, "EXCHANGE_RATIFIED", documentRef, "signed at " + signedAt
+                + (dates.isEmpty() ? "" : "; phases due " + dates));
+    }
+
+    /** Agreed per-phase dates: one per phase, each later than the signature and than the phase before. */
+    static void checkPhaseDates(Exchange e, OffsetDateTime signedAt, List<OffsetDateTime> dates) {
+        if (dates.isEmpty()) {
+            return;
+        }
+        if (dates.size() != e.phaseSizes().size()) {
+            throw ApiException.badRequest("phaseDueAt", "the agreement has " + e.phaseSizes().size()
+                    + " phases: give one due time per phase (" + dates.size() + " given), or none");
+        }
+        OffsetDateTime before = signedAt;
+        for (int k = 0; k < dates.size(); k++) {
+            if (dates.get(k) == null || !dates.get(k).isAfter(before)) {
+                throw ApiException.badRequest("phaseDueAt", "phase " + (k + 1) + " must be due after "
+                        + (k == 0 ? "the signature" : "phase " + k) + " (" + before + ")");
+            }
+            before = dates.get(k);
+        }
     }
 
     /** The stage an exchange is in, read from its running process rather than stored twice. */

@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,7 +30,8 @@ public class RecordRatificationListener implements TaskFormHandler {
 
     @Override
     public Set<String> fieldsRead() {
-        return Set.of(ExchangeProcess.VAR_RATIFICATION_DOC, ExchangeProcess.VAR_RATIFICATION_SIGNED_AT);
+        return Set.of(ExchangeProcess.VAR_RATIFICATION_DOC, ExchangeProcess.VAR_RATIFICATION_SIGNED_AT,
+                ExchangeProcess.VAR_AGREED_PHASE_DATES);
     }
 
     @Override
@@ -38,14 +41,39 @@ public class RecordRatificationListener implements TaskFormHandler {
             throw FormInput.invalid(ExchangeProcess.VAR_RATIFICATION_DOC, "letters, digits, spaces and . _ / - only");
         }
         OffsetDateTime signedAt = signedAt(task.getVariable(ExchangeProcess.VAR_RATIFICATION_SIGNED_AT));
+        List<OffsetDateTime> phaseDates = phaseDates(task.getVariable(ExchangeProcess.VAR_AGREED_PHASE_DATES));
         try {
             exchanges.recordRatification(UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
-                    doc, signedAt, user.id());
+                    doc, signedAt, phaseDates, user.id());
         } catch (ApiException e) {
             throw FormInput.invalid(e.field() == null ? ExchangeProcess.VAR_RATIFICATION_DOC
                     : "signedAt".equals(e.field()) ? ExchangeProcess.VAR_RATIFICATION_SIGNED_AT
+                    : "phaseDueAt".equals(e.field()) ? ExchangeProcess.VAR_AGREED_PHASE_DATES
                     : ExchangeProcess.VAR_RATIFICATION_DOC, e.getMessage());
         }
+    }
+
+    /** The agreed phase dates as the form submits them: date-times separated by commas or new lines, or none. */
+    private static List<OffsetDateTime> phaseDates(Object v) {
+        String field = ExchangeProcess.VAR_AGREED_PHASE_DATES;
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return List.of();
+        }
+        if (!(v instanceof String s) || s.length() > 1000) {
+            throw FormInput.invalid(field, "'" + field + "' must be date-times separated by commas");
+        }
+        List<OffsetDateTime> out = new ArrayList<>();
+        for (String part : s.split("[,\\n]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(OffsetDateTime.parse(part.strip()));
+            } catch (DateTimeParseException e) {
+                throw FormInput.invalid(field, "'" + part.strip() + "' is not a date and time such as 2026-11-28T10:00:00Z");
+            }
+        }
+        return out;
     }
 
     private static OffsetDateTime signedAt(Object v) {

@@ -27,6 +27,7 @@ public final class Stage {
             return AWAITING_RATIFICATION;
         }
         if (activityId.startsWith("CallActivity_PhaseHandover") || activityId.startsWith("Task_PlanPhases")
+                || activityId.startsWith("SubProcess_Phases") || activityId.startsWith("CallActivity_PhaseFollowUp")
                 || activityId.startsWith("Task_CompileFinalReport")) {
             return HANDOVER;
         }

@@ -18,7 +18,7 @@ public class CheckParityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        HandoverService.Parity p = handover.checkParity(
+        HandoverService.ParityCheck p = handover.checkParity(
                 UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
                 ((Number) execution.getVariable(ExchangeProcess.VAR_PHASE_NO)).intValue());
         execution.setVariable(HandoverProcess.RECEIVED_COUNT, p.received());

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.powexchange.exchange.ExchangeProcess;
-import org.powexchange.people.Side;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
 import org.powexchange.web.ApiException;
@@ -43,7 +42,19 @@ public class HandoverController {
 
     public record Crossings(@NotNull @Size(max = 20000) List<@NotNull Long> received,
                            @NotNull @Size(max = 20000) List<@NotNull Long> handedOver,
+                           @Size(max = 20000) List<@NotNull Long> refused,
                            @Size(max = 2000) String remark) {
+    }
+
+    /** The other side's manifest: people of ours they brought; the Staff may add art. 119 hold-backs. */
+    public record Manifest(@NotNull @Size(max = 20000) List<@NotNull Long> brought,
+                           @Size(max = 20000) List<@NotNull Long> heldForProceedings,
+                           @Size(max = 2000) String remark) {
+    }
+
+    /** A second official's correction of one confirmation. */
+    public record Correction(@NotNull Long personId, @NotNull Boolean crossed,
+                             @jakarta.validation.constraints.NotBlank @Size(max = 2000) String reason) {
     }
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -63,41 +74,48 @@ public class HandoverController {
         this.user = user;
     }
 
-    /** Completes the phase's "Confirm who crossed" step; answers with the phase report (parity, held back, moved on). */
+    /**
+     * Records the other side's manifest (Staff or neutral party) by completing the phase's "Record the other
+     * side's manifest" step; answers with what was decided on it (shortfall, held back, not brought).
+     */
+    @PostMapping("/phases/{phaseNo}/manifest")
+    public Map<String, Object> manifest(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
+                                        @Valid @RequestBody Manifest body) {
+        CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF, Groups.NEUTRAL_PARTY);
+        List<Long> held = body.heldForProceedings() == null ? List.of() : body.heldForProceedings();
+        if (!held.isEmpty() && !c.in(Groups.COORDINATION_STAFF)) {
+            throw ApiException.forbidden("only the Coordination Staff holds back people for criminal proceedings");
+        }
+        reports.finalReport(id); // 404 for an unknown exchange
+        Task task = waiting(id, phaseNo, HandoverProcess.TASK_RECORD_MANIFEST, "the other side's manifest");
+        complete(task, c, Variables.createVariables()
+                .putValue(HandoverProcess.BROUGHT_HOME, join(body.brought()))
+                .putValue(HandoverProcess.HELD_FOR_PROCEEDINGS, join(held))
+                .putValue(HandoverProcess.MANIFEST_COMMENT, body.remark()));
+        Map<String, Object> report = reports.phase(id, phaseNo);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("phaseNo", phaseNo);
+        out.put("manifest", report.get("manifest"));
+        out.put("discrepancies", report.get("discrepancies"));
+        return out;
+    }
+
+    /** Completes the phase's "Confirm who crossed" step; answers with the phase report (parity, refused, moved on). */
     @PostMapping("/phases/{phaseNo}/handover")
     public Map<String, Object> confirm(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
                                        @Valid @RequestBody Crossings body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         reports.finalReport(id); // 404 for an unknown exchange
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(id.toString())
-                .processDefinitionKey(HandoverProcess.PROCESS_KEY)
-                .taskDefinitionKey(HandoverProcess.TASK_CONFIRM_HANDOVER)
-                .list().stream()
-                .filter(t -> tasks.getVariable(t.getId(), ExchangeProcess.VAR_PHASE_NO) instanceof Number n
-                        && n.intValue() == phaseNo)
-                .findFirst().orElse(null);
-        if (task == null) {
-            throw ApiException.conflict(null, "phase " + phaseNo + " is not waiting for the handover confirmation");
-        }
-        check("received", body.received(), handover.scheduled(id, phaseNo, Side.BRING_HOME));
-        check("handedOver", body.handedOver(), handover.scheduled(id, phaseNo, Side.RELEASE));
-        identity.setAuthentication(c.id(), c.groups());
-        try {
-            tasks.complete(task.getId(), Variables.createVariables()
-                    .putValue(HandoverProcess.CROSSED_HOME, join(body.received()))
-                    .putValue(HandoverProcess.CROSSED_RELEASED, join(body.handedOver()))
-                    .putValue(HandoverProcess.HANDOVER_COMMENT, body.remark()));
-        } catch (ProcessEngineException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof FormFieldValidationException f) {
-                    Object field = f.getDetail();
-                    throw ApiException.badRequest(field == null ? null : String.valueOf(field), f.getMessage());
-                }
-            }
-            throw e;
-        } finally {
-            identity.clearAuthentication();
-        }
+        Task task = waiting(id, phaseNo, HandoverProcess.TASK_CONFIRM_HANDOVER, "the handover confirmation");
+        // consent first: a crossing without it is a conflict with the record (409), not a malformed request
+        Set<Long> crossing = new HashSet<>(body.received());
+        crossing.addAll(body.handedOver());
+        handover.requireConsent(id, body.received().isEmpty() ? "handedOver" : "received", crossing);
+        complete(task, c, Variables.createVariables()
+                .putValue(HandoverProcess.CROSSED_HOME, join(body.received()))
+                .putValue(HandoverProcess.CROSSED_RELEASED, join(body.handedOver()))
+                .putValue(HandoverProcess.REFUSED_AT_CROSSING, join(body.refused() == null ? List.of() : body.refused()))
+                .putValue(HandoverProcess.HANDOVER_COMMENT, body.remark()));
         Map<String, Object> report = reports.phase(id, phaseNo);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phaseNo", phaseNo);
@@ -105,6 +123,63 @@ public class HandoverController {
         out.put("discrepancies", report.get("discrepancies"));
         out.put("confirmed", ((List<?>) report.get("people")).size());
         return out;
+    }
+
+    /** A second official of the Staff corrects a mistaken confirmation (four eyes), with the reason; audited. */
+    @PostMapping("/phases/{phaseNo}/corrections")
+    public Map<String, Object> correct(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
+                                       @Valid @RequestBody Correction body) {
+        CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
+        reports.finalReport(id); // 404 for an unknown exchange
+        HandoverService.ParityCheck p = handover.correct(id, phaseNo, body.personId(), body.crossed(), body.reason(),
+                c.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("phaseNo", phaseNo);
+        out.put("parity", p);
+        out.put("corrections", reports.phase(id, phaseNo).get("corrections"));
+        return out;
+    }
+
+    private Task waiting(UUID id, int phaseNo, String taskKey, String what) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(id.toString())
+                .processDefinitionKey(HandoverProcess.PROCESS_KEY)
+                .taskDefinitionKey(taskKey)
+                .list().stream()
+                .filter(t -> tasks.getVariable(t.getId(), ExchangeProcess.VAR_PHASE_NO) instanceof Number n
+                        && n.intValue() == phaseNo)
+                .findFirst().orElse(null);
+        if (task == null) {
+            throw ApiException.conflict(null, "phase " + phaseNo + " is not waiting for " + what);
+        }
+        return task;
+    }
+
+    private void complete(Task task, CurrentUser.Caller c, Map<String, Object> variables) {
+        identity.setAuthentication(c.id(), c.groups());
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (ProcessEngineException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof FormFieldValidationException f) {
+                    Object field = f.getDetail();
+                    throw ApiException.badRequest(field == null ? null : apiField(String.valueOf(field)), f.getMessage());
+                }
+            }
+            throw e;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The API's name for a form field a refusal names. */
+    private static String apiField(String formField) {
+        return switch (formField) {
+            case HandoverProcess.CROSSED_HOME -> "received";
+            case HandoverProcess.CROSSED_RELEASED -> "handedOver";
+            case HandoverProcess.REFUSED_AT_CROSSING -> "refused";
+            case HandoverProcess.BROUGHT_HOME -> "brought";
+            default -> formField;
+        };
     }
 
     @GetMapping("/phases/{phaseNo}/report")
@@ -125,18 +200,6 @@ public class HandoverController {
     public Map<String, Object> finalReport(@PathVariable UUID id) {
         user.require(Groups.COORDINATION_STAFF);
         return reports.finalReport(id);
-    }
-
-    private static void check(String field, List<Long> ids, Set<Long> scheduled) {
-        Set<Long> seen = new HashSet<>();
-        for (Long pid : ids) {
-            if (!scheduled.contains(pid)) {
-                throw ApiException.badRequest(field, "person " + pid + " is not scheduled on this side in this phase");
-            }
-            if (!seen.add(pid)) {
-                throw ApiException.badRequest(field, "person " + pid + " is listed twice");
-            }
-        }
     }
 
     private static String join(List<Long> ids) {

@@ -5,12 +5,21 @@ final class HandoverProcess {
 
     static final String PROCESS_KEY = "phase-handover";
     static final String TASK_CONFIRM_HANDOVER = "Task_ConfirmHandover";
+    static final String TASK_RECORD_MANIFEST = "Task_RecordManifest";
 
     static final String PHASE_DUE_AT = "phaseDueAt";
     static final String PHASE_WARN_AT = "phaseWarnAt";
     static final String CROSSED_HOME = "crossedHome";
     static final String CROSSED_RELEASED = "crossedReleased";
     static final String HANDOVER_COMMENT = "handoverComment";
+    static final String REFUSED_AT_CROSSING = "refusedAtCrossing";
+    static final String REFUSED_COUNT = "refusedCount";
+    static final String REFUSAL_FOLLOW_UP = "refusalFollowUp";
+    static final String BROUGHT_HOME = "broughtHome";
+    static final String HELD_FOR_PROCEEDINGS = "heldForProceedings";
+    static final String MANIFEST_COMMENT = "manifestComment";
+    static final String THEIR_SHORTFALL = "theirShortfall";
+    static final String MSG_PHASE_CLOSED = "PhaseClosed";
     static final String RECEIVED_COUNT = "receivedCount";
     static final String HANDED_OVER_COUNT = "handedOverCount";
     static final String PARITY_HOLDS = "parityHolds";

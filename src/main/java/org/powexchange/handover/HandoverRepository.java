@@ -2,8 +2,10 @@ package org.powexchange.handover;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -152,6 +154,85 @@ public class HandoverRepository {
                     out.put(rs.getLong("person_id"), rs.getString("facility"));
                 });
         return out;
+    }
+
+    /** The other side's manifest of a phase: who of ours they brought, recorded once before anyone crosses. */
+    public void manifest(UUID exchangeId, int phaseNo, Collection<Long> brought, int theirShortfall, String actor) {
+        jdbc.sql("insert into phase_manifest (exchange_id, phase_no, brought_count, their_shortfall, recorded_by, recorded_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, phaseNo, brought.size(), theirShortfall, actor, OffsetDateTime.now()).update();
+        for (Long id : brought) {
+            jdbc.sql("insert into phase_manifest_person (exchange_id, phase_no, person_id) values (?, ?, ?)")
+                    .params(exchangeId, phaseNo, id).update();
+        }
+    }
+
+    public boolean manifestRecorded(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select count(*) from phase_manifest where exchange_id = ? and phase_no = ?")
+                .params(exchangeId, phaseNo).query(Integer.class).single() > 0;
+    }
+
+    /** Person ids on the other side's manifest of a phase. */
+    public Set<Long> brought(UUID exchangeId, int phaseNo) {
+        return new HashSet<>(jdbc.sql("select person_id from phase_manifest_person where exchange_id = ? and phase_no = ?")
+                .params(exchangeId, phaseNo).query(Long.class).list());
+    }
+
+    /**
+     * The neutral party's consent finding (art. 109(3)) per person, read from the verification results:
+     * person id to outcome (WANTS_REPATRIATION, REFUSES, UNDECIDED); people without a finding are absent.
+     */
+    public Map<Long, String> consent(UUID exchangeId, Collection<Long> personIds) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select person_id, consent_outcome from verification_result where exchange_id = ? "
+                        + "and consent_outcome is not null")
+                .param(exchangeId)
+                .query(rs -> {
+                    long id = rs.getLong("person_id");
+                    if (personIds.contains(id)) {
+                        out.put(id, rs.getString("consent_outcome"));
+                    }
+                });
+        return out;
+    }
+
+    public java.util.Optional<Confirmation> confirmation(UUID exchangeId, int phaseNo, long personId) {
+        return jdbc.sql("select * from handover_confirmation where exchange_id = ? and phase_no = ? and person_id = ?")
+                .params(exchangeId, phaseNo, personId)
+                .query((rs, n) -> new Confirmation(rs.getLong("person_id"), rs.getInt("phase_no"), rs.getBoolean("crossed"),
+                        rs.getString("confirmed_by"), rs.getObject("confirmed_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** A second official corrects a confirmation: the record changes, the correction is kept beside it. */
+    public void correct(UUID exchangeId, int phaseNo, Confirmation before, boolean crossed, String reason, String actor) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("update handover_confirmation set crossed = ? where exchange_id = ? and phase_no = ? and person_id = ?")
+                .params(crossed, exchangeId, phaseNo, before.personId()).update();
+        jdbc.sql("insert into crossing_correction (exchange_id, phase_no, person_id, crossed_before, crossed_after, reason, "
+                        + "confirmed_by, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(exchangeId, phaseNo, before.personId(), before.crossed(), crossed, cut(reason),
+                        before.confirmedBy(), actor, now).update();
+    }
+
+    public List<Map<String, Object>> corrections(UUID exchangeId, int phaseNo) {
+        return jdbc.sql("select person_id, crossed_before, crossed_after, reason, confirmed_by, corrected_by, corrected_at "
+                        + "from crossing_correction where exchange_id = ? and phase_no = ? order by id")
+                .params(exchangeId, phaseNo)
+                .query((rs, n) -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("personId", rs.getLong("person_id"));
+                    m.put("crossedBefore", rs.getBoolean("crossed_before"));
+                    m.put("crossedAfter", rs.getBoolean("crossed_after"));
+                    m.put("reason", rs.getString("reason"));
+                    m.put("confirmedBy", rs.getString("confirmed_by"));
+                    m.put("correctedBy", rs.getString("corrected_by"));
+                    m.put("correctedAt", rs.getObject("corrected_at", OffsetDateTime.class));
+                    return m;
+                }).list();
     }
 
     private static String cut(String s) {

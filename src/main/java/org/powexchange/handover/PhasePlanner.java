@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
@@ -44,15 +45,18 @@ public class PhasePlanner {
         }
         List<Integer> sizes = e.phaseSizes();
         phases.deleteAll(exchangeId);
-        OffsetDateTime due = e.ratifiedAt().plus(props.firstPhaseDue());
+        // the agreed per-phase dates of the ratified agreement, else the configured first due time and interval
+        List<OffsetDateTime> agreed = exchanges.agreedPhaseDates(exchangeId);
+        OffsetDateTime due = agreed.isEmpty() ? e.ratifiedAt().plus(props.firstPhaseDue()) : agreed.get(0);
         for (int k = 0; k < sizes.size(); k++) {
-            phases.insert(exchangeId, k + 1, sizes.get(k), due.plus(props.phaseInterval().multipliedBy(k)));
+            phases.insert(exchangeId, k + 1, sizes.get(k), agreed.size() == sizes.size() ? agreed.get(k)
+                    : due.plus(props.phaseInterval().multipliedBy(k)));
         }
         for (Side side : Side.values()) {
             int phase = 0;
             int filled = 0;
             for (ListEntryRepository.Row r : entries.rows(exchangeId, side, EntryStatus.VERIFIED)) {
-                if (r.person().seriouslyWoundedSick()) {
+                if (Parity.apart(r.person())) {
                     entries.update(r.entry().id(), r.entry().rankNo(), 1, EntryStatus.SCHEDULED,
                             "art. 109: first phase, outside parity");
                     continue;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Phase;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.EntryStatus;
@@ -75,7 +76,7 @@ public class PhaseReportService {
             m.put("side", r.entry().list().name());
             m.put("familyName", r.person().familyName());
             m.put("givenName", r.person().givenName());
-            m.put("art109", r.person().seriouslyWoundedSick());
+            m.put("art109", Parity.apart(r.person()));
             m.put("crossed", c.crossed());
             m.put("confirmedAt", c.confirmedAt());
             m.put("confirmedBy", c.confirmedBy());
@@ -88,6 +89,11 @@ public class PhaseReportService {
         }
         out.put("people", people);
         out.put("discrepancies", discrepancies);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("recorded", records.manifestRecorded(exchangeId, phaseNo));
+        manifest.put("brought", new java.util.TreeSet<>(records.brought(exchangeId, phaseNo)));
+        out.put("manifest", manifest);
+        out.put("corrections", records.corrections(exchangeId, phaseNo));
         out.put("deadlineEvents", records.alerts(exchangeId, phaseNo));
         out.put("logistics", records.logistics(exchangeId, phaseNo));
         return out;
@@ -121,10 +127,10 @@ public class PhaseReportService {
             EntryStatus s = r.entry().status();
             if (s == EntryStatus.REPATRIATED || (s == EntryStatus.HANDED_OVER && r.entry().list() == Side.BRING_HOME)) {
                 repatriated++;
-                art109 += r.person().seriouslyWoundedSick() ? 1 : 0;
+                art109 += Parity.apart(r.person()) ? 1 : 0;
             } else if (s == EntryStatus.HANDED_OVER) {
                 released++;
-                art109 += r.person().seriouslyWoundedSick() ? 1 : 0;
+                art109 += Parity.apart(r.person()) ? 1 : 0;
             } else if (s == EntryStatus.NOT_EXCHANGED) {
                 notExchanged++;
             }

@@ -1,19 +1,18 @@
 package org.powexchange.handover;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.forms.FormInput;
 import org.powexchange.forms.TaskFormHandler;
-import org.powexchange.people.Side;
 import org.powexchange.security.CurrentUser;
+import org.powexchange.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * The handover officer's confirmation of who crossed in each direction, from Tasklist or the bulk API:
- * only people scheduled in this phase, on the right side, may be confirmed.
+ * The handover officer's confirmation of who crossed in each direction and who refused at the crossing,
+ * from Tasklist or the bulk API; the rules (manifest first, consent, never held back and crossed) are the
+ * service's, its refusals become form errors on the field they name.
  */
 @Component("recordHandover")
 public class RecordHandoverListener implements TaskFormHandler {
@@ -28,7 +27,8 @@ public class RecordHandoverListener implements TaskFormHandler {
 
     @Override
     public Set<String> fieldsRead() {
-        return Set.of(HandoverProcess.CROSSED_HOME, HandoverProcess.CROSSED_RELEASED, HandoverProcess.HANDOVER_COMMENT);
+        return Set.of(HandoverProcess.CROSSED_HOME, HandoverProcess.CROSSED_RELEASED, HandoverProcess.REFUSED_AT_CROSSING,
+                HandoverProcess.HANDOVER_COMMENT);
     }
 
     @Override
@@ -36,24 +36,25 @@ public class RecordHandoverListener implements TaskFormHandler {
         UUID exchangeId = HandoverInputs.exchangeId(task);
         int phaseNo = HandoverInputs.phaseNo(task);
         FormInput in = FormInput.of(task);
-        Set<Long> home = checked(in.ids(HandoverProcess.CROSSED_HOME),
-                handover.scheduled(exchangeId, phaseNo, Side.BRING_HOME), HandoverProcess.CROSSED_HOME);
-        Set<Long> released = checked(in.ids(HandoverProcess.CROSSED_RELEASED),
-                handover.scheduled(exchangeId, phaseNo, Side.RELEASE), HandoverProcess.CROSSED_RELEASED);
         String remark = in.text(HandoverProcess.HANDOVER_COMMENT, 2000, false);
-        handover.confirm(exchangeId, phaseNo, home, released, user.id(), remark);
+        try {
+            HandoverService.Outcome o = handover.confirm(exchangeId, phaseNo, in.ids(HandoverProcess.CROSSED_HOME),
+                    in.ids(HandoverProcess.CROSSED_RELEASED), in.ids(HandoverProcess.REFUSED_AT_CROSSING), user.id(),
+                    remark);
+            task.getExecution().setVariable(HandoverProcess.REFUSED_COUNT, o.refused().size());
+        } catch (ApiException e) {
+            throw FormInput.invalid(field(e.field()), e.getMessage());
+        }
     }
 
-    private static Set<Long> checked(List<Long> ids, Set<Long> allowed, String field) {
-        Set<Long> out = new HashSet<>();
-        for (Long id : ids) {
-            if (!allowed.contains(id)) {
-                throw FormInput.invalid(field, "person " + id + " is not scheduled on this side in this phase");
-            }
-            if (!out.add(id)) {
-                throw FormInput.invalid(field, "person " + id + " is confirmed twice");
-            }
+    /** The form field behind a field named by the service (API names). */
+    static String field(String apiField) {
+        if ("received".equals(apiField)) {
+            return HandoverProcess.CROSSED_HOME;
         }
-        return out;
+        if ("refused".equals(apiField)) {
+            return HandoverProcess.REFUSED_AT_CROSSING;
+        }
+        return HandoverProcess.CROSSED_RELEASED;
     }
 }

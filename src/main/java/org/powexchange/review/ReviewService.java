@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.powexchange.audit.AuditLog;
+import org.powexchange.exchange.Parity;
 import org.powexchange.forms.FormInput;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
@@ -153,10 +154,10 @@ public class ReviewService {
                 entries.setStatus(row.entry().id(),
                         ReviewProcess.REMOVE.equals(in.decision()) ? EntryStatus.TRACKED : EntryStatus.RESERVE, why);
                 changed.add(p.id());
-                if (!p.seriouslyWoundedSick()) {
+                if (Parity.counts(p)) {
                     Optional<ListEntryRepository.Row> next = entries.rows(exchangeId, p.side(), EntryStatus.RESERVE).stream()
                             .filter(r -> !off.contains(r.person().id()) && r.person().id() != p.id())
-                            .filter(r -> !r.person().seriouslyWoundedSick())
+                            .filter(Parity::counts)
                             .findFirst();
                     if (next.isPresent()) {
                         Person rep = next.get().person();

@@ -16,6 +16,7 @@ import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.exchange.ExchangeService;
+import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Stage;
 import org.powexchange.forms.FormInput;
 import org.powexchange.people.EntryStatus;
@@ -148,7 +149,7 @@ public class ReconciliationService {
 
     private static int counted(List<ListEntryRepository.Row> rows, Side side) {
         return (int) rows.stream().filter(r -> r.entry().list() == side && ON_OUR_LIST.contains(r.entry().status())
-                && !r.person().seriouslyWoundedSick()).count();
+                && Parity.counts(r)).count();
     }
 
     /** The people the Staff may put on the agreed list of one side: ours, and our reserve the other side named. */
@@ -193,9 +194,9 @@ public class ReconciliationService {
         check(release, releaseOptions, VerificationProcess.AGREED_RELEASE);
         Map<Long, ListEntryRepository.Row> byPerson = new LinkedHashMap<>();
         entries.rows(exchangeId).forEach(r -> byPerson.put(r.person().id(), r));
-        long countedHome = home.stream().distinct().filter(id -> !byPerson.get(id).person().seriouslyWoundedSick()).count();
+        long countedHome = home.stream().distinct().filter(id -> Parity.counts(byPerson.get(id))).count();
         long countedRelease = release.stream().distinct()
-                .filter(id -> !byPerson.get(id).person().seriouslyWoundedSick()).count();
+                .filter(id -> Parity.counts(byPerson.get(id))).count();
         if (countedHome != countedRelease) {
             throw FormInput.invalid(VerificationProcess.AGREED_RELEASE, "parity: " + countedHome
                     + " to bring home against " + countedRelease + " to release (art. 109 people counted apart)");

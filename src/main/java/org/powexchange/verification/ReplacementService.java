@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.powexchange.audit.AuditLog;
+import org.powexchange.exchange.Parity;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
@@ -79,7 +80,7 @@ public class ReplacementService {
     /** Counted people still on the way to the handover on one side. */
     int going(List<ListEntryRepository.Row> rows, Side side) {
         return (int) rows.stream().filter(r -> r.entry().list() == side && GOING.contains(r.entry().status())
-                && !r.person().seriouslyWoundedSick()).count();
+                && Parity.counts(r)).count();
     }
 
     /**
@@ -96,7 +97,7 @@ public class ReplacementService {
             need[side.ordinal()] = Math.max(0, agreedSize - going(rows, side));
             List<ListEntryRepository.Row> r = rows.stream()
                     .filter(x -> x.entry().list() == side && x.entry().status() == EntryStatus.RESERVE
-                            && !x.person().seriouslyWoundedSick())
+                            && Parity.counts(x))
                     .sorted(Comparator.comparing((ListEntryRepository.Row x) -> x.entry().rankNo(),
                             Comparator.nullsLast(Comparator.naturalOrder())))
                     .toList();
@@ -114,7 +115,7 @@ public class ReplacementService {
         for (Side side : Side.values()) {
             List<ListEntryRepository.Row> failedUnreplaced = rows.stream()
                     .filter(x -> x.entry().list() == side && x.entry().status() == EntryStatus.FAILED_VERIFICATION
-                            && !x.person().seriouslyWoundedSick()
+                            && Parity.counts(x)
                             && (x.entry().statusReason() == null || !x.entry().statusReason().contains(REPLACED_BY)))
                     .toList();
             for (int i = 0; i < need[side.ordinal()]; i++) {
@@ -162,7 +163,7 @@ public class ReplacementService {
 
     private static List<ListEntryRepository.Row> verified(List<ListEntryRepository.Row> rows, Side side) {
         return rows.stream().filter(r -> r.entry().list() == side && r.entry().status() == EntryStatus.VERIFIED
-                        && !r.person().seriouslyWoundedSick())
+                        && Parity.counts(r))
                 .sorted(Comparator.comparing((ListEntryRepository.Row x) -> x.entry().rankNo(),
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();

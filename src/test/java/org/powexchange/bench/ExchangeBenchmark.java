@@ -200,7 +200,7 @@ public final class ExchangeBenchmark {
         stage("7 ratification", this::ratification);
         for (int n = 1; n <= phases.size(); n++) {
             int phase = n;
-            stage("8." + n + " phase " + n + " (logistics, go, bulk handover, families, medical)", () -> phase(phase));
+            stage("8." + n + " phase " + n + " (logistics, go, manifest, bulk handover, families, medical)", () -> phase(phase));
         }
         stage("9 final report", this::finalReport);
         stageMillis.put("TOTAL exchange", (System.nanoTime() - start) / 1_000_000);
@@ -524,7 +524,7 @@ public final class ExchangeBenchmark {
                 "transportReady", bool(true), "escortReady", bool(true), "medicalEscortReady", bool(true),
                 "documentsReady", bool(true)));
         complete("staff", awaitTask("staff", List.of("Task_GoNoGo")), Map.of("goDecision", string("GO")));
-        awaitTask("staff", List.of("Task_ConfirmHandover"));
+        awaitTask("staff", List.of("Task_RecordManifest"));
         List<Long> received = new ArrayList<>();
         List<Long> handedOver = new ArrayList<>();
         int wounded = 0;
@@ -536,6 +536,12 @@ public final class ExchangeBenchmark {
             (h ? received : handedOver).add(p.get("personId").asLong());
             wounded += h && p.path("seriouslyWoundedSick").asBoolean() ? 1 : 0;
         }
+        // the other side's manifest first (they brought everyone of ours), then the crossing is confirmed
+        JsonNode m = post("icrc", "/api/exchanges/" + ex + "/phases/" + n + "/manifest",
+                Map.of("brought", received, "remark", "phase " + n + " manifest"), 200);
+        System.out.printf(Locale.ROOT, "    phase %d manifest: %d brought, %d discrepancies known before the crossing%n", n,
+                received.size(), m.path("discrepancies").size());
+        awaitTask("staff", List.of("Task_ConfirmHandover"));
         JsonNode r = post("staff", "/api/exchanges/" + ex + "/phases/" + n + "/handover",
                 Map.of("received", received, "handedOver", handedOver, "remark", "phase " + n + " crossed"), 200);
         System.out.printf(Locale.ROOT, "    phase %d: received %d, handed over %d (art. 109 among them: %d): %s%n", n,

@@ -124,9 +124,12 @@ class TasklistBrowserTest extends BrowserTest {
     @Test
     void theHandoverOfficerConfirmsWhoCrossed() {
         String ex = exchangeInHandover("BROWSER-HANDOVER-1");
-        Task confirm = d.task(ex, "Task_ConfirmHandover");
         List<Map<String, Object>> phase1 = d.list("coordination-staff", "/api/exchanges/" + ex + "/people?status=SCHEDULED")
                 .stream().filter(p -> Integer.valueOf(1).equals(p.get("phaseNo"))).toList();
+        // the other side's manifest comes first: they brought everyone of ours scheduled
+        d.manifest(ex, 1, phase1.stream().filter(p -> "BRING_HOME".equals(p.get("side"))).map(p -> p.get("personId"))
+                .toList(), 200);
+        Task confirm = d.task(ex, "Task_ConfirmHandover");
         assertThat(phase1).as("people scheduled for phase 1").isNotEmpty();
 
         TasklistPage tasklist = new TasklistPage(browser).login("staff", "demo-staff-pw");

@@ -26,7 +26,7 @@ class BulkHandoverTest extends HandoverTestSupport {
         assertThat(in).hasSize(400);
         assertThat(out).hasSize(400);
 
-        Map<String, Object> r = d.confirmCrossings(ex, 1, in, out, 200);
+        Map<String, Object> r = d.crossing(ex, 1, in, out);
 
         assertThat(r).containsEntry("confirmed", 800);
         assertThat((Map<String, Object>) r.get("parity")).containsEntry("received", 400).containsEntry("handedOver", 400)

@@ -71,7 +71,7 @@ class EngineRestartTest extends HandoverTestSupport {
         d.complete("coordination-staff", d.task(ex, "Task_HandleDeadlineBreach"),
                 Map.of("breachDecision", "CONTINUE", "breachComment", "after the restart"));
         d.readyAndGo(ex);
-        d.confirmCrossings(ex, 1, scheduled(ex, 1, "BRING_HOME"), scheduled(ex, 1, "RELEASE"), 200);
+        d.crossing(ex, 1, scheduled(ex, 1, "BRING_HOME"), scheduled(ex, 1, "RELEASE"));
         d.afterPhase(ex);
         assertThat(main(ex)).isNull();
         assertThat(person(ex, "H-1")).containsEntry("status", "REPATRIATED");

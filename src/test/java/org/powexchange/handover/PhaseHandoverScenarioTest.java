@@ -49,18 +49,23 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
             d.readyAndGo(ex);
             List<Long> in = scheduled(ex, n, "BRING_HOME");
             List<Long> out = scheduled(ex, n, "RELEASE");
-            if (n == 1) { // a handful, person by person in Tasklist
+            if (n == 1) { // a handful, person by person in Tasklist: their manifest first, then who crossed
+                d.manifestInTasklist(ex, in);
                 d.complete("coordination-staff", d.task(ex, "Task_ConfirmHandover"), Map.of(
                         "crossedHome", in.stream().map(String::valueOf).toList(),
                         "crossedReleased", out.stream().map(String::valueOf).toList()));
             } else {
-                Map<String, Object> r = d.confirmCrossings(ex, n, in, out, 200);
+                Map<String, Object> r = d.crossing(ex, n, in, out);
                 assertThat((Map<String, Object>) r.get("parity")).containsEntry("holds", true)
                         .containsEntry("received", 2).containsEntry("handedOver", 2);
             }
-            assertThat(phase).isWaitingAt("Task_NotifyFamilies");
-            d.afterPhase(ex);
+            // the phase is over once crossed; its follow-up runs in its own process beside the next phase
             assertThat(phase).isEnded();
+            assertThat(followUp(ex)).isWaitingAt("Task_NotifyFamilies");
+            if (n < 3) {
+                assertThat(phaseInstance(ex)).isNotNull();
+            }
+            d.afterPhase(ex);
             assertThat(phase(ex, n)).containsEntry("parityHolds", true).containsEntry("received", 2)
                     .containsEntry("handedOver", 2).containsEntry("art109", n == 1 ? 3 : 0)
                     .containsEntry("status", "COMPLETED");
@@ -109,36 +114,49 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
         List<Long> out = scheduled(ex, 1, "RELEASE");
         assertThat(in).hasSize(2);
         assertThat(out).hasSize(3).contains(id(ex, "R-5"));
-        long noShow = in.get(1);
-        Map<String, Object> r = d.confirmCrossings(ex, 1, List.of(in.get(0)), out, 200);
-        // one of theirs... one of ours did not come: the policy holds back one of ours, parity holds
-        assertThat((Map<String, Object>) r.get("parity")).containsEntry("holds", true).containsEntry("received", 1)
-                .containsEntry("handedOver", 1).containsEntry("art109", 1);
-        List<Map<String, Object>> disc = (List<Map<String, Object>>) r.get("discrepancies");
-        assertThat(disc).extracting(x -> x.get("kind")).containsExactlyInAnyOrder("SHORTFALL_THEIRS", "HELD_BACK", "NO_SHOW");
+        long notBrought = in.get(1);
+        // their manifest comes first: they brought one of our two; the shortfall is known before anyone crosses
+        Map<String, Object> m = d.manifest(ex, 1, List.of(in.get(0)), 200);
+        List<Map<String, Object>> disc = (List<Map<String, Object>>) m.get("discrepancies");
+        assertThat(disc).extracting(x -> x.get("kind"))
+                .containsExactlyInAnyOrder("NOT_BROUGHT", "HELD_BACK", "SHORTFALL_THEIRS");
         long heldBack = disc.stream().filter(x -> "HELD_BACK".equals(x.get("kind")))
                 .map(x -> ((Number) x.get("personId")).longValue()).findFirst().orElseThrow();
-        assertThat(heldBack).isNotEqualTo(id(ex, "R-5"));
+        assertThat(heldBack).isNotEqualTo(id(ex, "R-5")); // art. 109: never held back
         assertThat(out).contains(heldBack);
+        assertThat(scheduled(ex, 1, "RELEASE")).hasSize(2).doesNotContain(heldBack);
+
+        // nobody can be both held back and handed over: confirming the held-back person as crossed is refused
+        Map<String, Object> refused = d.confirmCrossings(ex, 1, List.of(in.get(0)), out, 400);
+        assertThat(refused).containsEntry("field", "handedOver");
+        assertThat((String) refused.get("detail")).contains("person " + heldBack).contains("held back");
+        assertThat(d.task(ex, "Task_ConfirmHandover")).isNotNull();
+        List<Long> crossing = out.stream().filter(x -> x != heldBack).toList();
+        Map<String, Object> r = d.confirmCrossings(ex, 1, List.of(in.get(0)), crossing, 200);
+        assertThat((Map<String, Object>) r.get("parity")).containsEntry("holds", true).containsEntry("received", 1)
+                .containsEntry("handedOver", 1).containsEntry("art109", 1);
         d.afterPhase(ex);
 
-        // both return to the pool for phase 2, with their reason
-        Map<String, Object> moved = people(ex).stream().filter(p -> ((Number) p.get("personId")).longValue() == noShow)
+        // both return to the pool for phase 2, with their reason; the held-back person has no crossing record
+        Map<String, Object> moved = people(ex).stream().filter(p -> ((Number) p.get("personId")).longValue() == notBrought)
                 .findFirst().orElseThrow();
         assertThat(moved).containsEntry("status", "SCHEDULED").containsEntry("phaseNo", 2);
-        assertThat((String) moved.get("statusReason")).contains("did not cross in phase 1").contains("moved to phase 2");
+        assertThat((String) moved.get("statusReason")).contains("not on the other side's manifest in phase 1")
+                .contains("moved to phase 2");
         Map<String, Object> back = people(ex).stream().filter(p -> ((Number) p.get("personId")).longValue() == heldBack)
                 .findFirst().orElseThrow();
         assertThat(back).containsEntry("status", "SCHEDULED").containsEntry("phaseNo", 2);
         assertThat((String) back.get("statusReason")).contains("held back for parity");
+        assertThat(jdbc.sql("select count(*) from handover_confirmation where person_id = ? and phase_no = 1")
+                .param(heldBack).query(Integer.class).single()).isZero();
         assertThat(person(ex, "R-5")).containsEntry("status", "HANDED_OVER");
 
         d.readyAndGo(ex);
         List<Long> in2 = scheduled(ex, 2, "BRING_HOME");
         List<Long> out2 = scheduled(ex, 2, "RELEASE");
-        assertThat(in2).hasSize(3).contains(noShow);
+        assertThat(in2).hasSize(3).contains(notBrought);
         assertThat(out2).hasSize(3).contains(heldBack);
-        r = d.confirmCrossings(ex, 2, in2, out2, 200);
+        r = d.crossing(ex, 2, in2, out2);
         assertThat((Map<String, Object>) r.get("parity")).containsEntry("holds", true).containsEntry("received", 3)
                 .containsEntry("handedOver", 3);
         d.afterPhase(ex);
@@ -154,6 +172,11 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
         d.confirmCrossings(ex, 1, List.of(), List.of(), 409); // nothing ratified yet, no confirmation step waiting
         ratifyViaApi(ex);
         d.readyAndGo(ex);
+        // the crossing is confirmed only after the other side's manifest
+        d.confirmCrossings(ex, 1, List.of(id(ex, "H-1")), List.of(id(ex, "R-1")), 409);
+        assertThat(d.manifest(ex, 1, List.of(id(ex, "R-1")), 400)).containsEntry("field", "brought");
+        d.manifest(ex, 1, List.of(id(ex, "H-1")), 200);
+        d.manifest(ex, 1, List.of(id(ex, "H-1")), 409); // recorded once
         Map<String, Object> bad = d.confirmCrossings(ex, 1, List.of(id(ex, "R-1")), List.of(), 400);
         assertThat(bad).containsEntry("field", "received");
         assertThat(d.task(ex, "Task_ConfirmHandover")).isNotNull();
@@ -174,7 +197,7 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
                 Map.of("goDecision", "NO_GO", "goComment", "no ambulance yet"));
         assertThat(phaseInstance(ex)).isWaitingAt("Task_LogisticsInterior", "Task_LogisticsDefence", "Event_DeadlineWarning");
         d.readyAndGo(ex);
-        assertThat(phaseInstance(ex)).isWaitingAt("Task_ConfirmHandover", "Event_DeadlineWarning");
+        assertThat(phaseInstance(ex)).isWaitingAt("Task_RecordManifest", "Event_DeadlineWarning");
     }
 
     @Test
@@ -226,7 +249,7 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
                 Map.of("breachDecision", "CONTINUE", "breachComment", "convoy on its way"));
         assertThat(management.createJobQuery().processInstanceId(phase.getId()).timers().count()).isZero();
         d.readyAndGo(ex);
-        d.confirmCrossings(ex, 1, scheduled(ex, 1, "BRING_HOME"), scheduled(ex, 1, "RELEASE"), 200);
+        d.crossing(ex, 1, scheduled(ex, 1, "BRING_HOME"), scheduled(ex, 1, "RELEASE"));
         d.afterPhase(ex);
         assertThat(phase).isEnded();
         Map<String, Object> report = d.get("coordination-staff", "/api/exchanges/" + ex + "/phases/1/report");
@@ -236,6 +259,11 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
         assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/audit")).extracting(a -> a.get("action"))
                 .contains("DEADLINE_WARNING", "DEADLINE_BREACHED", "DEADLINE_BREACH_RENEGOTIATE",
                         "DEADLINE_BREACH_SUSPEND", "PHASE_RESUMED", "DEADLINE_BREACH_CONTINUE");
+    }
+
+    private ProcessInstance followUp(String ex) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                .processDefinitionKey("phase-follow-up").singleResult();
     }
 
     private Job timer(ProcessInstance pi) {

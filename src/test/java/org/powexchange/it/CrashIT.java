@@ -143,13 +143,14 @@ class CrashIT {
         Rest.await("phase 2 open", Duration.ofSeconds(30),
                 () -> Rest.openTasks(b2, "interior", ex, "Task_LogisticsInterior").size() == 1);
         Rest.readyAndGo(base, ex);
+        Rest.recordManifest(base, ex, 2);
         assertThat(Rest.openTasks(base, "coordination-staff", ex, "Task_ConfirmHandover")).hasSize(1);
         base = crashAndRestart("mid-handover");
         assertThat(Rest.stage(base, ex)).isEqualTo("HANDOVER");
         JsonNode phases = Rest.ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex, null).get("phases");
         assertThat(phases.get(0).path("parityHolds").asBoolean()).isTrue();
         assertThat(Rest.openTasks(base, "coordination-staff", ex, "Task_ConfirmHandover")).hasSize(1);
-        Rest.confirmPhase(base, ex, 2);
+        Rest.confirmCrossing(base, ex, 2);
         Rest.afterPhase(base, ex);
         String b3 = base;
         Rest.await("completed", Duration.ofSeconds(60), () -> "COMPLETED".equals(Rest.stage(b3, ex)));

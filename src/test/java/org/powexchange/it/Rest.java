@@ -219,8 +219,27 @@ public final class Rest {
                 Map.of("documentRef", "RAT-" + ex.substring(0, 8), "signedAt", signedAt));
     }
 
-    /** Confirms that everyone scheduled for the phase crossed. */
+    /** The other side's manifest of the phase (they brought everyone of ours scheduled), then everyone crossed. */
     public static void confirmPhase(String base, String ex, int phase) {
+        recordManifest(base, ex, phase);
+        confirmCrossing(base, ex, phase);
+    }
+
+    /** The Staff records through /api that the other side brought everyone of ours scheduled in the phase. */
+    public static void recordManifest(String base, String ex, int phase) {
+        JsonNode people = ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/people?status=SCHEDULED", null);
+        List<Long> home = new java.util.ArrayList<>();
+        people.forEach(p -> {
+            if (p.path("phaseNo").asInt() == phase && p.get("side").asText().equals("BRING_HOME")) {
+                home.add(p.get("personId").asLong());
+            }
+        });
+        ok(base, "coordination-staff", "POST", "/api/exchanges/" + ex + "/phases/" + phase + "/manifest",
+                Map.of("brought", home));
+    }
+
+    /** Confirms that everyone scheduled for the phase crossed (after its manifest). */
+    public static void confirmCrossing(String base, String ex, int phase) {
         JsonNode people = ok(base, "coordination-staff", "GET", "/api/exchanges/" + ex + "/people?status=SCHEDULED", null);
         List<String> home = new java.util.ArrayList<>();
         List<String> released = new java.util.ArrayList<>();

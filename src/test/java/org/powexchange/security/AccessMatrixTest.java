@@ -81,7 +81,9 @@ class AccessMatrixTest extends IntegrationTest {
         who.put("GET " + x + "/review-record", Set.of("coordination-staff"));
         who.put("POST " + x + "/counterparty-lists", Set.of("coordination-staff"));
         who.put("GET " + x + "/reconciliation", Set.of("coordination-staff"));
+        who.put("POST " + x + "/phases/1/manifest", Set.of("coordination-staff", "neutral-party"));
         who.put("POST " + x + "/phases/1/handover", Set.of("coordination-staff"));
+        who.put("POST " + x + "/phases/1/corrections", Set.of("coordination-staff"));
         who.put("GET " + x + "/phases/1/report", Set.of("coordination-staff"));
         who.put("GET " + x + "/phases/1/report.csv", Set.of("coordination-staff"));
         who.put("GET " + x + "/report", Set.of("coordination-staff"));
@@ -112,6 +114,12 @@ class AccessMatrixTest extends IntegrationTest {
         if (path.endsWith("/counterparty-lists")) {
             return "{\"reference\":\"CP-ACCESS\",\"offered\":[{\"familyName\":\"Testenko\",\"givenName\":\"Ivan\"}],"
                     + "\"requested\":[{\"familyName\":\"Fiktivov\",\"givenName\":\"Boris\"}]}";
+        }
+        if (path.endsWith("/manifest")) {
+            return "{\"brought\":[]}";
+        }
+        if (path.endsWith("/corrections")) {
+            return "{\"personId\":1,\"crossed\":false,\"reason\":\"wrong tick\"}";
         }
         if (path.endsWith("/handover")) {
             return "{\"received\":[],\"handedOver\":[]}";
