@@ -61,6 +61,29 @@ public final class ProcessTestSupport {
         Mocks.register(beanName, (TaskListener) task -> calls.add(beanName + "@" + task.getTaskDefinitionKey()));
     }
 
+    /** Registers a task listener whose effect on the task's execution is decided by the test at each call. */
+    public static void listener(Calls calls, String beanName, TaskListener behaviour) {
+        Mocks.register(beanName, (TaskListener) task -> {
+            calls.add(beanName + "@" + task.getTaskDefinitionKey());
+            behaviour.notify(task);
+        });
+    }
+
+    /** Executes every job waiting at {@code activityId} (e.g. the tokens arriving at an asynchronous join). */
+    public static int runJobs(ProcessInstance pi, String activityId) {
+        int n = 0;
+        for (Job job = nextJob(pi, activityId); job != null; job = nextJob(pi, activityId)) {
+            execute(job);
+            n++;
+        }
+        return n;
+    }
+
+    private static Job nextJob(ProcessInstance pi, String activityId) {
+        return jobQuery().processInstanceId(pi.getId()).activityId(activityId).listPage(0, 1).stream().findFirst()
+                .orElse(null);
+    }
+
     /** Executes the one job of the instance (an asynchronous continuation or a due timer). */
     public static void runJob(ProcessInstance pi, String activityId) {
         Job job = jobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
