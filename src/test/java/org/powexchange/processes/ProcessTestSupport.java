@@ -2,11 +2,14 @@ package org.powexchange.processes;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -82,6 +85,17 @@ public final class ProcessTestSupport {
     private static Job nextJob(ProcessInstance pi, String activityId) {
         return jobQuery().processInstanceId(pi.getId()).activityId(activityId).listPage(0, 1).stream().findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Deploys a stand-in for a called process: it waits at one user task "Task_Stage" until the test
+     * completes it with the variables the real stage would return. Answers the deployment id.
+     */
+    public static String deployStage(String processKey) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Stage").endEvent().done();
+        return repositoryService().createDeployment().name("stand-in " + processKey)
+                .addModelInstance(processKey + ".bpmn", model).deploy().getId();
     }
 
     /** Executes the one job of the instance (an asynchronous continuation or a due timer). */
