@@ -6,9 +6,11 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -18,6 +20,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
@@ -26,43 +29,51 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  */
 final class DecisionTableHarness {
 
-    private final Set<String> hit = new TreeSet<>();
+    /** matched rule ids per decision key, filled by the one engine's listener */
+    private static final Map<String, Set<String>> HITS = new ConcurrentHashMap<>();
+    /** One engine for all tables: starting the FEEL engine is the slow part. */
+    private static final DmnEngine ENGINE = buildEngine();
+
     private final Set<String> rules;
     private final DmnDecision decision;
-    private final DmnEngine engine;
 
     DecisionTableHarness(String file, String decisionKey) {
-        DefaultDmnEngineConfiguration config =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        config.customPostDecisionTableEvaluationListeners(java.util.List.of(
-                (DmnDecisionTableEvaluationEvent e) -> e.getMatchingRules().forEach(r -> hit.add(r.getId()))));
-        DmnEngine engine = config.buildEngine();
         try (InputStream in = new FileInputStream(file); InputStream model = new FileInputStream(file)) {
-            decision = engine.parseDecision(decisionKey, in);
+            decision = ENGINE.parseDecision(decisionKey, in);
             Decision d = Dmn.readModelFromStream(model).getModelElementById(decisionKey);
-            rules = d.getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class).iterator().next()
+            rules = d.getChildElementsByType(DecisionTable.class).iterator().next()
                     .getRules().stream().map(Rule::getId).collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.engine = engine;
+        HITS.put(decisionKey, ConcurrentHashMap.newKeySet());
+    }
+
+    private static DmnEngine buildEngine() {
+        DefaultDmnEngineConfiguration config =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        config.customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationEvent e) ->
+                e.getMatchingRules().forEach(r -> HITS.computeIfAbsent(e.getDecision().getKey(),
+                        k -> ConcurrentHashMap.newKeySet()).add(r.getId()))));
+        return config.buildEngine();
     }
 
     DmnDecisionResult evaluate(Map<String, Object> inputs) {
-        return engine.evaluateDecision(decision, inputs);
+        return ENGINE.evaluateDecision(decision, inputs);
     }
 
     /** Evaluates and answers the ids of the rules that matched this evaluation only. */
-    Set<String> matchingRules(Map<String, Object> inputs) {
-        Set<String> before = new TreeSet<>(hit);
-        hit.clear();
+    synchronized Set<String> matchingRules(Map<String, Object> inputs) {
+        Set<String> all = HITS.get(decision.getKey());
+        Set<String> before = new TreeSet<>(all);
+        all.clear();
         evaluate(inputs);
-        Set<String> now = new TreeSet<>(hit);
-        hit.addAll(before);
+        Set<String> now = new TreeSet<>(all);
+        all.addAll(before);
         return now;
     }
 
     void assertEveryRuleHit() {
-        assertThat(hit).as("rules of %s hit by the cases", decision.getKey()).containsAll(rules);
+        assertThat(HITS.get(decision.getKey())).as("rules of %s hit by the cases", decision.getKey()).containsAll(rules);
     }
 }
