@@ -92,7 +92,7 @@ public final class ExchangeBenchmark {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("pow") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--powexchange.verification.simulated-neutral-party.enabled=false",
+                "--powexchange.demo.simulated-neutral-party.enabled=false",
                 "--camunda.bpm.job-execution.enabled=true"));
         Collections.addAll(cmd, extraAppArgs());
         try (java.net.Socket busy = new java.net.Socket("127.0.0.1", port)) {

@@ -1,7 +1,11 @@
-package org.powexchange.verification;
+package org.powexchange.demo;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import org.powexchange.verification.NeutralPartyWorker;
+import org.powexchange.verification.RecordVerificationResultsDelegate;
+import org.powexchange.verification.VerificationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,20 +19,22 @@ import org.springframework.stereotype.Component;
  * Demo only: a simulated neutral party on the official external task client, calling this
  * application's own REST API as the neutral-party user. Outcomes follow the configured rates
  * (consent refused, not found, deceased, unfit with escort or hold, identity mismatch; the rest verified).
- * Off unless {@code powexchange.verification.simulated-neutral-party.enabled=true}.
+ * It uses the same public interface a real neutral party would, so nothing in the product calls it.
+ * Off unless {@code powexchange.demo.simulated-neutral-party.enabled=true}; the prod profile refuses to
+ * start with it on ({@link DemoGuard}).
  */
 @Component
-@ConditionalOnProperty(name = "powexchange.verification.simulated-neutral-party.enabled", havingValue = "true")
+@ConditionalOnProperty(name = SimulatedNeutralPartyProperties.ENABLED, havingValue = "true")
 public class SimulatedNeutralParty implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedNeutralParty.class);
 
-    private final VerificationProperties.Simulation sim;
+    private final SimulatedNeutralPartyProperties sim;
     private final Random random;
     private NeutralPartyWorker.Subscription running;
 
-    public SimulatedNeutralParty(VerificationProperties properties) {
-        this.sim = properties.simulatedNeutralParty();
+    public SimulatedNeutralParty(SimulatedNeutralPartyProperties properties) {
+        this.sim = properties;
         this.random = sim.seed() == null ? new Random() : new Random(sim.seed());
     }
 
@@ -40,7 +46,7 @@ public class SimulatedNeutralParty implements DisposableBean {
             base = "http://localhost:" + port;
         }
         running = NeutralPartyWorker.start(base, sim.user(), sim.password(), "simulated-neutral-party",
-                sim.lockDuration() == null ? java.time.Duration.ofMinutes(5) : sim.lockDuration(), this::assess);
+                sim.lockDuration() == null ? Duration.ofMinutes(5) : sim.lockDuration(), this::assess);
         log.warn("SIMULATED neutral party is verifying people via {}/engine-rest as '{}' (demo only)", base, sim.user());
     }
 
