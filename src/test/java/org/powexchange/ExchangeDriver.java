@@ -156,10 +156,41 @@ public class ExchangeDriver {
                 r.put("medical", parts[1]);
             }
             r.put("evidence", "private interview");
+            Map<String, Object> consent = consentFor(parts[0]);
+            if (consent != null) {
+                r.put("consent", consent);
+            }
             return r;
         }).toList();
         return post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
                 Map.of("results", results), 200);
+    }
+
+    /**
+     * The consent finding a result of this outcome carries (art. 109(3)): WANTS_REPATRIATION for a person who
+     * crosses, REFUSES for CONSENT_REFUSED, UNDECIDED for CONSENT_UNDECIDED; none where nobody was interviewed.
+     */
+    public static Map<String, Object> consentFor(String outcome) {
+        String finding = switch (outcome) {
+            case "VERIFIED", "UNFIT_TO_TRAVEL" -> "WANTS_REPATRIATION";
+            case "CONSENT_REFUSED" -> "REFUSES";
+            case "CONSENT_UNDECIDED" -> "UNDECIDED";
+            default -> null;
+        };
+        return finding == null ? null : Map.of("interviewedOn", java.time.LocalDate.now().toString(),
+                "outcome", finding, "delegateRef", "DLG-07");
+    }
+
+    /** A result with its consent finding, as the neutral party sends it through /api. */
+    public static Map<String, Object> result(Object personId, String outcome) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("personId", personId);
+        r.put("outcome", outcome);
+        Map<String, Object> consent = consentFor(outcome);
+        if (consent != null) {
+            r.put("consent", consent);
+        }
+        return r;
     }
 
     /** An objection row of an agency's review form (dynamic list "objections"). */

@@ -489,6 +489,16 @@ public final class ExchangeBenchmark {
                     r.put("medical", "ESCORT");
                 }
                 r.put("evidence", "private interview");
+                // art. 109(3): every result carries the consent finding of the private interview
+                String finding = switch (r.get("outcome").asText()) {
+                    case "VERIFIED", "UNFIT_TO_TRAVEL" -> "WANTS_REPATRIATION";
+                    case "CONSENT_REFUSED" -> "REFUSES";
+                    default -> null;
+                };
+                if (finding != null) {
+                    r.putObject("consent").put("interviewedOn", LocalDate.now().toString()).put("outcome", finding)
+                            .put("delegateRef", "DLG-BENCH-" + (k % 9));
+                }
             }
             JsonNode resp = post("icrc", "/api/exchanges/" + ex + "/verification-results",
                     JSON.createObjectNode().set("results", results), 200);
