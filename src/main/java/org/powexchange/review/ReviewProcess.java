@@ -42,6 +42,9 @@ final class ReviewProcess {
     /** reasons that are about bargaining, never a ground to hold back a seriously wounded or sick person */
     static final List<String> BARGAINING_REASONS = List.of("SECURITY_RISK", "STRATEGIC_VALUE");
 
+    static final String CRIMINAL_PROCEEDINGS = "PENDING_CRIMINAL_PROCEEDINGS";
+    static final String IDENTITY_DOUBT = "IDENTITY_DOUBT";
+
     static final String KEEP = "KEEP";
     static final String REMOVE = "REMOVE";
     static final String DEFER = "DEFER";

@@ -24,7 +24,7 @@ public class RecordAgreedListsListener implements TaskFormHandler {
     @Override
     public Set<String> fieldsRead() {
         return Set.of(VerificationProcess.AGREED_HOME, VerificationProcess.AGREED_RELEASE,
-                VerificationProcess.AGREEMENT_COMMENT);
+                VerificationProcess.REFUSED_BY_THEM, VerificationProcess.AGREEMENT_COMMENT);
     }
 
     @Override
@@ -34,7 +34,7 @@ public class RecordAgreedListsListener implements TaskFormHandler {
         FormInput in = FormInput.of(task);
         String comment = in.text(VerificationProcess.AGREEMENT_COMMENT, 2000, true);
         int size = reconciliation.agree(exchangeId, listId, in.ids(VerificationProcess.AGREED_HOME),
-                in.ids(VerificationProcess.AGREED_RELEASE), user.id(), comment);
+                in.ids(VerificationProcess.AGREED_RELEASE), in.ids(VerificationProcess.REFUSED_BY_THEM), user.id(), comment);
         task.getExecution().getProcessInstance().setVariable("agreedSize", size);
     }
 }

@@ -92,11 +92,13 @@ public class ReplacementService {
         int[] need = new int[2];
         List<List<ListEntryRepository.Row>> reserve = new ArrayList<>();
         boolean exhausted = false;
+        // nobody skips the review: whom the Staff removed or deferred is never a replacement unless re-reviewed
+        Set<Long> settled = entries.settledByStaff(exchangeId);
         for (Side side : Side.values()) {
             need[side.ordinal()] = Math.max(0, agreedSize - going(rows, side));
             List<ListEntryRepository.Row> r = rows.stream()
                     .filter(x -> x.entry().list() == side && x.entry().status() == EntryStatus.RESERVE
-                            && !x.person().seriouslyWoundedSick())
+                            && !x.person().seriouslyWoundedSick() && !settled.contains(x.person().id()))
                     .sorted(Comparator.comparing((ListEntryRepository.Row x) -> x.entry().rankNo(),
                             Comparator.nullsLast(Comparator.naturalOrder())))
                     .toList();

@@ -31,6 +31,8 @@ public final class VerificationProcess {
     public static final String AGREED_HOME = "agreedHome";
     public static final String AGREED_RELEASE = "agreedRelease";
     public static final String AGREEMENT_COMMENT = "agreementComment";
+    /** our seriously wounded and sick the other side refused to release (they stay DEMANDED) */
+    public static final String REFUSED_BY_THEM = "refusedByOtherSide";
     public static final String LATE_DECISION = "lateDecision";
     public static final String LATE_COMMENT = "lateComment";
     public static final String SHORTFALL_DECISION = "shortfallDecision";

@@ -395,6 +395,11 @@ public final class ExchangeBenchmark {
             if (!decision.equals("KEEP")) {
                 d.put("basis", objectedReason.get(id));
                 removed++;
+                if ("PENDING_CRIMINAL_PROCEEDINGS".equals(objectedReason.get(id))) {
+                    // art. 119 holds back only on recorded proceedings (case reference and authority)
+                    post("staff", "/api/exchanges/" + ex + "/people/" + id + "/proceedings", Map.of("caseReference",
+                            "BENCH-CASE-" + id, "authority", "Regional Prosecutor's Office (invented)"), 201);
+                }
             }
             d.put("comment", "decided in the benchmark");
             decisions.add(d);
