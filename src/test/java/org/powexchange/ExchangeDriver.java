@@ -193,6 +193,43 @@ public class ExchangeDriver {
         return r;
     }
 
+    /**
+     * Replacements verification proposed go through their short review round (every agency concerned
+     * approves) and the Staff's "Agree final lists", ticking everyone of ours still on the lists.
+     */
+    public void agreeReplacements(String exchangeId) {
+        runDueJobs(exchangeId, j -> true);
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Map.Entry<String, String> r : REVIEW_TASKS.entrySet()) {
+                Task t = tasks.createTaskQuery().processInstanceBusinessKey(exchangeId).taskDefinitionKey(r.getValue())
+                        .singleResult();
+                if (t != null) {
+                    complete(r.getKey(), t, review(List.of()));
+                    any = true;
+                }
+            }
+            runDueJobs(exchangeId, j -> true);
+        }
+        Task agree = task(exchangeId, "Task_AgreeFinalLists");
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        for (String status : List.of("PROPOSED", "AWAITING_VERIFICATION", "VERIFIED")) {
+            people(exchangeId, status).forEach(p -> ours.add(String.valueOf(p.get("personId"))));
+        }
+        complete("coordination-staff", agree, Map.of(
+                "agreedHome", optionValues(agree, "homeOptions").stream().filter(ours::contains).toList(),
+                "agreedRelease", optionValues(agree, "releaseOptions").stream().filter(ours::contains).toList(),
+                "agreementComment", "the other side agreed the replacements"));
+    }
+
+    /** The values (person ids) of a checklist's options, as the task offers them. */
+    public List<String> optionValues(Task task, String optionsVariable) {
+        org.camunda.spin.json.SpinJsonNode options = (org.camunda.spin.json.SpinJsonNode) tasks.getVariable(task.getId(),
+                optionsVariable);
+        return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
+    }
+
     /** An objection row of an agency's review form (dynamic list "objections"). */
     public static Map<String, Object> objection(long personId, String reason, String comment) {
         Map<String, Object> m = new HashMap<>();

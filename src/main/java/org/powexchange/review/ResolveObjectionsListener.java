@@ -47,6 +47,12 @@ public class ResolveObjectionsListener implements TaskFormHandler {
         int pass = ((Number) task.getVariable(ReviewProcess.PASS)).intValue();
         String actor = user.id();
         var execution = task.getExecution();
+        if (ReviewProcess.REDRAFT.equals(outcome)
+                && ReviewProcess.SCOPE_REPLACEMENTS.equals(task.getVariable(ReviewProcess.SCOPE))) {
+            throw FormInput.invalid(ReviewProcess.RESOLUTION_OUTCOME, "these are replacements during verification: "
+                    + "decide on each person (a removed or deferred replacement is replaced from the reserve and "
+                    + "reviewed in turn); the lists cannot go back to drafting now");
+        }
         if (ReviewProcess.REDRAFT.equals(outcome)) {
             audit.record(exchangeId, actor, "OBJECTIONS_REDRAFT", "round " + round, comment);
             execution.setVariable(ReviewProcess.OUTCOME, ReviewProcess.REJECTED);

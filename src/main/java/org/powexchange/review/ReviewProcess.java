@@ -15,6 +15,12 @@ final class ReviewProcess {
     /** person ids changed by the last resolution, comma separated (empty in pass 1) */
     static final String CHANGED = "reviewChanged";
     static final String OBJECTION_COUNT = "objectionCount";
+    /**
+     * in variable: REPLACEMENTS when neutral verification calls the review for the replacements it proposed:
+     * only they are reviewed, by the agencies their routing names, and the lists cannot go back to drafting
+     */
+    static final String SCOPE = "reviewScope";
+    static final String SCOPE_REPLACEMENTS = "REPLACEMENTS";
     static final String ESCALATED = "escalatedAgencies";
 
     // task-local form fields of an agency review

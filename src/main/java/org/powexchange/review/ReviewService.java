@@ -87,6 +87,31 @@ public class ReviewService {
         return round;
     }
 
+    /** A round opened for the replacements only: who they are and which agencies their routing names. */
+    public record ReplacementRound(int round, Set<Long> people, Set<String> agencies) {
+    }
+
+    /**
+     * Opens a short round for the replacements verification proposed (the people now PROPOSED): each is
+     * routed like everyone else, and only the agencies their routing names review them (none: cleared).
+     */
+    public ReplacementRound openReplacementRound(UUID exchangeId) {
+        int round = reviews.lastRound(exchangeId) + 1;
+        Map<Long, PersonReviewFacts> f = facts.forExchange(exchangeId);
+        Set<Long> people = new LinkedHashSet<>();
+        Set<String> agencies = new TreeSet<>();
+        for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
+            if (r.entry().status() == EntryStatus.PROPOSED) {
+                route(exchangeId, r.person(), f.getOrDefault(r.person().id(), PersonReviewFacts.none(r.person().id())))
+                        .forEach(c -> agencies.add(c.agency()));
+                people.add(r.person().id());
+            }
+        }
+        audit.record(exchangeId, "system", "REPLACEMENT_REVIEW_OPENED", "round " + round, people.size()
+                + " replacement(s), reviewed by " + (agencies.isEmpty() ? "no agency (none concerned)" : agencies));
+        return new ReplacementRound(round, people, agencies);
+    }
+
     private List<ObjectionRepository.Concern> route(UUID exchangeId, Person p, PersonReviewFacts f) {
         List<ObjectionRepository.Concern> concerns = decisions.routing(p, f);
         objections.replaceConcerns(exchangeId, p.id(), concerns);

@@ -176,9 +176,15 @@ public class ReconciliationService {
             String note = ours ? (namedByThem ? "on both lists" : "missing from their list")
                     : "our reserve, named by them";
             out.add(new Option(p.id(), p.displayName() + (p.seriouslyWoundedSick() ? " – art. 109" : "") + " – " + note,
-                    (ours && namedByThem) || (ours && p.seriouslyWoundedSick()), ours && p.seriouslyWoundedSick()));
+                    ours && (namedByThem || p.seriouslyWoundedSick() || agreedBefore(r.entry().status())),
+                    ours && p.seriouslyWoundedSick()));
         }
         return out;
+    }
+
+    /** Past an earlier agreement (awaiting or through verification): ticked again when replacements are agreed. */
+    private static boolean agreedBefore(EntryStatus s) {
+        return s == EntryStatus.AWAITING_VERIFICATION || s == EntryStatus.VERIFIED;
     }
 
     public record Option(long personId, String label, boolean preselected, boolean art109) {

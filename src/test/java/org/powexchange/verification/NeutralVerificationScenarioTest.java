@@ -98,6 +98,8 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(d.people(ex, "RESERVE")).hasSize(4);
         d.verifyAll(ex, Map.of("Avdiienko", "CONSENT_REFUSED", "Bondar", "DECEASED", "Abramov", "NOT_FOUND",
                 "Chornyi", "UNFIT_TO_TRAVEL:ESCORT"));
+        // the next in rank on each side is proposed; reviewed (no agency is concerned) and agreed before verification
+        d.agreeReplacements(ex);
         // round 2: the next in rank on each side replaces the failed
         assertThat(v).isWaitingAt("Task_VerifyPeople");
         assertThat(runtime.getVariable(v.getId(), "verificationRound")).isEqualTo(2);
@@ -263,6 +265,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         // Rybakov failed for want of a result; Sokolov from the reserve replaces him and is verified in turn
         Map<String, Map<String, Object>> people = byName(ex);
         assertThat((String) people.get("Rybakov").get("statusReason")).startsWith("NO_RESULT_BY_DEADLINE; replaced by");
+        d.agreeReplacements(ex);
         assertThat(v).isWaitingAt("Task_VerifyPeople");
         d.verifyAll(ex, Map.of());
         assertThat(v).isEnded();
@@ -335,7 +338,14 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         try {
             // round 1: Tarasov refuses; round 2: Stepanov, from the reserve, is verified through the client too
             long until = System.currentTimeMillis() + 30_000;
+            boolean agreed = false;
             while (verification(ex) != null && System.currentTimeMillis() < until) {
+                if (!agreed && runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                        .processDefinitionKey("interagency-review").count() > 0) {
+                    // Stepanov, proposed for Tarasov: reviewed and agreed before the client verifies him
+                    d.agreeReplacements(ex);
+                    agreed = true;
+                }
                 Thread.sleep(200);
             }
         } finally {
