@@ -26,7 +26,8 @@ public class OpenReviewRoundDelegate implements JavaDelegate {
         execution.setVariable(ReviewProcess.PASS, 1);
         if (ReviewProcess.SCOPE_REPLACEMENTS.equals(execution.getVariable(ReviewProcess.SCOPE))) {
             // replacements verification proposed: they alone, by the agencies their routing names
-            ReviewService.ReplacementRound r = service.openReplacementRound(exchangeId);
+            ReviewService.ReplacementRound r = service.openReplacementRound(exchangeId,
+                    ReviewOptions.csv((String) execution.getVariable(ReviewProcess.PEOPLE)));
             execution.setVariable(ReviewProcess.ROUND, r.round());
             execution.setVariable(ReviewProcess.AGENCIES, String.join(",", r.agencies()));
             execution.setVariable(ReviewProcess.CHANGED, String.join(",", r.people().stream().map(String::valueOf)

@@ -21,6 +21,8 @@ final class ReviewProcess {
      */
     static final String SCOPE = "reviewScope";
     static final String SCOPE_REPLACEMENTS = "REPLACEMENTS";
+    /** in variable with the REPLACEMENTS scope: the person ids to review, comma separated */
+    static final String PEOPLE = "reviewPeople";
     static final String ESCALATED = "escalatedAgencies";
 
     // task-local form fields of an agency review

@@ -92,16 +92,17 @@ public class ReviewService {
     }
 
     /**
-     * Opens a short round for the replacements verification proposed (the people now PROPOSED): each is
-     * routed like everyone else, and only the agencies their routing names review them (none: cleared).
+     * Opens a short round for the replacements verification proposed or the reserve people the agreement
+     * added (given by id, still PROPOSED): each is routed like everyone else, and only the agencies their
+     * routing names review them (none: cleared).
      */
-    public ReplacementRound openReplacementRound(UUID exchangeId) {
+    public ReplacementRound openReplacementRound(UUID exchangeId, Set<String> personIds) {
         int round = reviews.lastRound(exchangeId) + 1;
         Map<Long, PersonReviewFacts> f = facts.forExchange(exchangeId);
         Set<Long> people = new LinkedHashSet<>();
         Set<String> agencies = new TreeSet<>();
         for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
-            if (r.entry().status() == EntryStatus.PROPOSED) {
+            if (r.entry().status() == EntryStatus.PROPOSED && personIds.contains(String.valueOf(r.person().id()))) {
                 route(exchangeId, r.person(), f.getOrDefault(r.person().id(), PersonReviewFacts.none(r.person().id())))
                         .forEach(c -> agencies.add(c.agency()));
                 people.add(r.person().id());

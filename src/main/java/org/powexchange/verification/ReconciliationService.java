@@ -195,8 +195,13 @@ public class ReconciliationService {
      * reason), our reserve the other side named joins. Refused unless parity holds on the counted people.
      */
     @Transactional
-    public int agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, String actor, String comment) {
+    public Agreement agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, String actor,
+                           String comment) {
         return agree(exchangeId, listId, home, release, List.of(), actor, comment);
+    }
+
+    /** The counted size per side, and our reserve people the agreement added (they are reviewed next). */
+    public record Agreement(int counted, List<Long> addedFromReserve) {
     }
 
     /**
@@ -204,8 +209,8 @@ public class ReconciliationService {
      * are the only art. 109 people who may be left off the agreed lists, and they stay claimed (DEMANDED).
      */
     @Transactional
-    public int agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, List<Long> refusedByThem,
-                     String actor, String comment) {
+    public Agreement agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, List<Long> refusedByThem,
+                           String actor, String comment) {
         Exchange e = exchanges.find(exchangeId).orElseThrow();
         Map<Long, Option> homeOptions = new LinkedHashMap<>();
         options(exchangeId, listId, Side.BRING_HOME).forEach(o -> homeOptions.put(o.personId(), o));
@@ -232,11 +237,14 @@ public class ReconciliationService {
         Set<Long> agreed = new HashSet<>(home);
         agreed.addAll(release);
         checkArt109(byPerson, homeOptions, releaseOptions, agreed, new HashSet<>(refusedByThem));
+        List<Long> added = new ArrayList<>();
         for (Option o : concat(homeOptions, releaseOptions)) {
             ListEntryRepository.Row r = byPerson.get(o.personId());
             boolean ours = ON_OUR_LIST.contains(r.entry().status());
             if (agreed.contains(o.personId()) && !ours) {
+                // from our reserve, never reviewed: the agencies concerned review them before verification
                 entries.setStatus(r.entry().id(), EntryStatus.PROPOSED, "added in agreement with the counterparty");
+                added.add(o.personId());
             } else if (!agreed.contains(o.personId()) && ours && r.person().seriouslyWoundedSick()) {
                 // art. 109: refused by the other side, still claimed; reported as such, never silently dropped
                 entries.setStatus(r.entry().id(), EntryStatus.DEMANDED, REFUSED_BY_THEM);
@@ -248,7 +256,7 @@ public class ReconciliationService {
         }
         audit.record(exchangeId, actor, "LISTS_AGREED", "counterparty list " + listId, "bring home " + home.size()
                 + ", release " + release.size() + ", counted " + countedHome + (comment == null ? "" : "; " + comment));
-        return (int) countedHome;
+        return new Agreement((int) countedHome, added);
     }
 
     static final String REFUSED_BY_THEM = "refused by the other side at the agreement; still claimed (GC III art. 109)";

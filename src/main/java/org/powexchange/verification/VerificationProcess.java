@@ -24,6 +24,11 @@ public final class VerificationProcess {
     public static final String VAR_FAILED_REASONS = "failedReasons";
     public static final String VAR_REPLACEMENTS = "replacementCount";
     public static final String VAR_REPLACEMENT_OUTCOME = "replacementOutcome";
+    /**
+     * person ids (comma separated) the agencies must review before the other side's agreement: the
+     * replacements just proposed, or our reserve added at the agreement; empty when there are none
+     */
+    public static final String VAR_TO_REVIEW = "peopleToReview";
     /** set by the neutral party's system when it completes the external task: JSON array of results */
     public static final String VAR_RESULTS = "verificationResults";
 

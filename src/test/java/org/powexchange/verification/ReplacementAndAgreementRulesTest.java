@@ -175,4 +175,43 @@ class ReplacementAndAgreementRulesTest extends IntegrationTest {
                 .satisfies(p -> assertThat(p).containsEntry("familyName", "Poranenyi"));
         assertThat((List<?>) rec.get("heldBackUnderArt119")).isEmpty();
     }
+
+    @Test
+    void ourReserveAddedAtTheAgreementIsReviewedBeforeVerification() {
+        String ex = d.createExchange("AGREE-RESERVE-1", 1, List.of(1));
+        Map<String, Object> flagged = new HashMap<>(ExchangeDriver.person("H-1", "BRING_HOME", "Rozvidnyk", "Ivan",
+                "MILITARY", false, "CONFIRMED_ALIVE"));
+        flagged.put("strategicFlag", "intelligence access");
+        d.draftAndClearReview(ex, List.of(
+                ExchangeDriver.person("H-0", "BRING_HOME", "Pershyi", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"),
+                flagged, ExchangeDriver.person("R-0", "RELEASE", "Pervov", "Boris", "MILITARY", false, null)),
+                () -> runJobs(ex));
+        ProcessInstance v = verification(ex);
+        assertThat(byName(ex, "Rozvidnyk")).containsEntry("status", "RESERVE");
+        // they offer our reserve Rozvidnyk instead of Pershyi; the Staff agrees
+        d.counterpartyLists(ex, "CP-AGREE-RESERVE", List.of(named("Rozvidnyk", "Ivan")), List.of(named("Pervov", "Boris")));
+        String added = String.valueOf(id(ex, "Rozvidnyk"));
+        d.complete("coordination-staff", d.task(ex, "Task_AgreeFinalLists"), Map.of("agreedHome", List.of(added),
+                "agreedRelease", List.of(String.valueOf(id(ex, "Pervov"))), "agreementComment", "their proposal"));
+        // never reviewed: the agencies his routing names review him before anyone is verified
+        runJobs(ex);
+        assertThat(v).isWaitingAt("CallActivity_ReviewReplacements");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ex).list()).extracting(Task::getTaskDefinitionKey)
+                .containsExactlyInAnyOrder("Task_ReviewMilitaryIntelligence", "Task_ReviewForeignIntelligence",
+                        "Task_ReviewSecurityService");
+        assertThat(d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests")).isEmpty();
+        for (String agency : List.of("military-intelligence", "foreign-intelligence", "security-service")) {
+            d.complete(agency, d.task(ex, ExchangeDriver.REVIEW_TASKS.get(agency)), ExchangeDriver.review(List.of()));
+        }
+        runJobs(ex);
+        // reviewed: the Staff confirms the agreement (he is now ticked) and verification begins
+        Task again = d.task(ex, "Task_AgreeFinalLists");
+        SpinJsonNode ticked = (SpinJsonNode) tasks.getVariable(again.getId(), "agreedHome");
+        assertThat(ticked.elements()).extracting(SpinJsonNode::stringValue).containsExactly(added);
+        d.complete("coordination-staff", again, Map.of("agreedHome", List.of(added),
+                "agreedRelease", List.of(String.valueOf(id(ex, "Pervov"))), "agreementComment", "confirmed after review"));
+        assertThat(v).isWaitingAt("Task_VerifyPeople");
+        assertThat(d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests"))
+                .extracting(p -> p.get("familyName")).containsExactlyInAnyOrder("Rozvidnyk", "Pervov");
+    }
 }
