@@ -535,6 +535,7 @@ public final class ExchangeBenchmark {
     }
 
     int replacementReviews;
+    int amendedLists;
 
     /**
      * Completes what the replacements wait for: the agencies' reviews of them (all approve), then the other
@@ -553,7 +554,7 @@ public final class ExchangeBenchmark {
             List<JsonNode> ours = new ArrayList<>(people("PROPOSED"));
             ours.addAll(people("AWAITING_VERIFICATION"));
             ours.addAll(people("VERIFIED"));
-            counterpartyLists("CP-BENCH-AMENDED-" + round, ours);
+            counterpartyLists("CP-BENCH-AMENDED-" + round + "-" + (++amendedLists), ours);
             any = true;
         }
         return any;
