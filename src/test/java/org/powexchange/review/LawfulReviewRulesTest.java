@@ -47,6 +47,13 @@ class LawfulReviewRulesTest extends IntegrationTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void removeSecondOfficial() {
+        // the context is shared by the suite: leave the demo users as they were
+        identity.deleteMembership("staff-two", "coordination-staff");
+        identity.deleteUser("staff-two");
+    }
+
     /**
      * "2 for 2" in two phases, under review. To bring home: H-1 seriously wounded (art. 109), H-2, H-3; H-4,
      * H-5 in reserve. To release: R-1 with criminal proceedings pending, R-2, and R-9 seriously wounded
@@ -171,7 +178,6 @@ class LawfulReviewRulesTest extends IntegrationTest {
         assertThat(lines[0]).isEqualTo("personId,externalRef,familyName,givenName,birthDate,caseReference,authority");
         // a formula in a cell is neutralised and the comma quoted
         assertThat(lines[1]).startsWith(r1 + ",R-1,Sudimov,Test,").endsWith(",CASE-2025/041,\"'=Regional Court, Kharkiv (invented)\"");
-        d.as("defence").getForEntity("/api/exchanges/" + ex + "/holdback-notice", String.class);
         assertThat(d.as("defence").getForEntity("/api/exchanges/" + ex + "/holdback-notice", String.class)
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/audit"))
