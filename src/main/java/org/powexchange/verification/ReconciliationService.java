@@ -216,6 +216,16 @@ public class ReconciliationService {
         options(exchangeId, listId, Side.BRING_HOME).forEach(o -> homeOptions.put(o.personId(), o));
         Map<Long, Option> releaseOptions = new LinkedHashMap<>();
         options(exchangeId, listId, Side.RELEASE).forEach(o -> releaseOptions.put(o.personId(), o));
+        Set<Long> settled = entries.settledByStaff(exchangeId);
+        for (var field : Map.of(VerificationProcess.AGREED_HOME, home, VerificationProcess.AGREED_RELEASE, release)
+                .entrySet()) {
+            for (Long id : field.getValue()) {
+                if (settled.contains(id)) {
+                    throw FormInput.invalid(field.getKey(), "person " + id + " was removed or deferred by the Staff in "
+                            + "review: nobody skips the review, so this person cannot be agreed without a new review");
+                }
+            }
+        }
         check(home, homeOptions, VerificationProcess.AGREED_HOME);
         check(release, releaseOptions, VerificationProcess.AGREED_RELEASE);
         Map<Long, ListEntryRepository.Row> byPerson = new LinkedHashMap<>();

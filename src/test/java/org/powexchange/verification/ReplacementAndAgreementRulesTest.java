@@ -93,7 +93,7 @@ class ReplacementAndAgreementRulesTest extends IntegrationTest {
         assertThatThrownBy(() -> d.complete("coordination-staff", agree, Map.of(
                 "agreedHome", List.of(String.valueOf(deferred)), "agreedRelease", List.of(String.valueOf(id(ex, "Pervov"))),
                 "agreementComment", "they asked for him"))).hasRootCauseInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("cannot be put on this list");
+                .hasMessageContaining("removed or deferred by the Staff in review");
         d.complete("coordination-staff", d.task(ex, "Task_AgreeFinalLists"), Map.of(
                 "agreedHome", List.of(String.valueOf(id(ex, "Zaminnyi"))),
                 "agreedRelease", List.of(String.valueOf(id(ex, "Pervov"))), "agreementComment", "one for one"));
