@@ -55,7 +55,8 @@ public class SimulatedNeutralParty implements DisposableBean {
         double x = random.nextDouble();
         double[] rates = {sim.consentRefused(), sim.notFound(), sim.deceased(), sim.unfitEscort(), sim.unfitHold(),
                 sim.identityMismatch()};
-        String[] evidence = {"private interview without witnesses: does not wish to return",
+        // what the delegates found, never what the person said: the interview itself is recorded only as consent
+        String[] evidence = {"interviewed in private",
                 "not present at the declared place of detention", "death confirmed by the detaining power's records",
                 "medical examination: may travel with a medical escort", "medical examination: must stay until fit",
                 "identity not confirmed: documents and interview do not match the list"};
@@ -64,23 +65,25 @@ public class SimulatedNeutralParty implements DisposableBean {
             acc += rates[i];
             if (x < acc) {
                 return switch (i) {
-                    case 0 -> result(id, VerificationOutcome.CONSENT_REFUSED, null, evidence[i]);
-                    case 1 -> result(id, VerificationOutcome.NOT_FOUND, null, evidence[i]);
-                    case 2 -> result(id, VerificationOutcome.DECEASED, null, evidence[i]);
+                    case 0 -> result(id, VerificationOutcome.CONSENT_REFUSED, null, evidence[i], Consent.Outcome.REFUSES);
+                    case 1 -> result(id, VerificationOutcome.NOT_FOUND, null, evidence[i], null);
+                    case 2 -> result(id, VerificationOutcome.DECEASED, null, evidence[i], null);
                     case 3 -> result(id, VerificationOutcome.UNFIT_TO_TRAVEL, VerificationOutcome.Medical.ESCORT,
-                            evidence[i]);
+                            evidence[i], Consent.Outcome.WANTS_REPATRIATION);
                     case 4 -> result(id, VerificationOutcome.UNFIT_TO_TRAVEL, VerificationOutcome.Medical.HOLD,
-                            evidence[i]);
-                    default -> result(id, VerificationOutcome.IDENTITY_MISMATCH, null, evidence[i]);
+                            evidence[i], Consent.Outcome.WANTS_REPATRIATION);
+                    default -> result(id, VerificationOutcome.IDENTITY_MISMATCH, null, evidence[i], null);
                 };
             }
         }
-        return result(id, VerificationOutcome.VERIFIED, null, "identity confirmed; consent given in private interview");
+        return result(id, VerificationOutcome.VERIFIED, null, "identity confirmed", Consent.Outcome.WANTS_REPATRIATION);
     }
 
     private static RecordVerificationResultsDelegate.WireResult result(long id, VerificationOutcome o,
-                                                                       VerificationOutcome.Medical m, String evidence) {
-        return new RecordVerificationResultsDelegate.WireResult(id, o, m, "simulated: " + evidence);
+                                                                       VerificationOutcome.Medical m, String evidence,
+                                                                       Consent.Outcome consent) {
+        return new RecordVerificationResultsDelegate.WireResult(id, o, m, "simulated: " + evidence, consent == null
+                ? null : new Consent(java.time.LocalDate.now(), consent, "SIM-DELEGATE-" + (1 + id % 7)));
     }
 
     @Override
