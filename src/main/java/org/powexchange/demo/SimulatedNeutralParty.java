@@ -3,6 +3,7 @@ package org.powexchange.demo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import org.powexchange.verification.Consent;
 import org.powexchange.verification.NeutralPartyWorker;
 import org.powexchange.verification.RecordVerificationResultsDelegate;
 import org.powexchange.verification.VerificationOutcome;
