@@ -26,6 +26,13 @@ public class BoardController {
         return "forward:/board/index.html";
     }
 
+    /** 200 when the caller may see the board (Tasklist's header shows the link only then). */
+    @GetMapping("/board/api/access")
+    @ResponseBody
+    public Map<String, Object> access() {
+        return Map.of("allowed", true);
+    }
+
     @GetMapping("/board/api/snapshot")
     @ResponseBody
     public Map<String, Object> snapshot() {
