@@ -77,8 +77,8 @@ public class ListTables {
             row.prop("born", v.birthDate() == null ? "" : v.birthDate());
             row.prop("side", side(v.side()));
             row.prop("list", v.listStatus().toLowerCase());
-            row.prop("category", v.category().toLowerCase() + (v.seriouslyWoundedSick() ? ", art. 109 (apart from parity)" : ""));
-            row.prop("priority", v.priorityCategory() == null ? "" : v.priorityCategory());
+            row.prop("category", v.category().toLowerCase() + (v.seriouslyWoundedSick() ? ", art. 109" : ""));
+            row.prop("priority", v.priorityCategory() == null ? "" : v.priorityCategory().toLowerCase().replace('_', ' '));
             row.prop("life", v.lifeStatus().toLowerCase().replace('_', ' ')
                     + (v.wouldConfirm() == null || !"UNCONFIRMED".equals(v.lifeStatus()) ? "" : "; would confirm: " + v.wouldConfirm()));
             row.prop("flag", v.reviewFlag() ? (v.reviewReason() == null ? "flagged" : v.reviewReason()) : "");
