@@ -60,7 +60,7 @@
         td(p.phaseNo, 'num'), td(p.status.replace(/_/g, ' ').toLowerCase()), td(p.plannedSize, 'num'),
         td(par.scheduledBringHome + ' / ' + par.scheduledRelease, 'num'),
         td(par.received + ' / ' + par.handedOver, 'num'),
-        td(par.art109Received + ' / ' + par.art109HandedOver, 'num'),
+        td(par.scheduledArt109BringHome + ' / ' + par.scheduledArt109Release + ' · crossed ' + par.art109Received + ' / ' + par.art109HandedOver, 'num'),
         el('td', { 'class': par.holds ? 'ok' : 'bad', text: par.holds ? (par.final ? 'holds' : 'balanced') : 'does not hold' }),
         el('td', {}, clock ? [el('span', { 'class': 'countdown', 'data-countdown': p.warnAt, 'data-past-class': 'warn' }),
           el('div', { 'class': 'muted', text: fmtTime(p.warnAt) })] : [el('span', { 'class': 'muted', text: '–' })]),
@@ -69,7 +69,7 @@
       ]);
     });
     return table([th('Phase', 'num'), th('Status'), th('Planned', 'num'), th('Scheduled ours / theirs', 'num'),
-      th('Crossed: received / handed over', 'num'), th('Art. 109 apart: received / handed over', 'num'),
+      th('Crossed: received / handed over', 'num'), th('Art. 109, apart from parity: scheduled · crossed', 'num'),
       th('Parity'), th('36-hour warning'), th('48-hour deadline')], rows);
   }
 

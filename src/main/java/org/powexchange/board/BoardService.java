@@ -111,6 +111,8 @@ public class BoardService {
         int theirs109 = 0;
         int scheduledOurs = 0;
         int scheduledTheirs = 0;
+        int scheduledOurs109 = 0;
+        int scheduledTheirs109 = 0;
         for (BoardRepository.Count c : counts) {
             if (c.phaseNo() == null || c.phaseNo() != p.phaseNo()) {
                 continue;
@@ -136,11 +138,17 @@ public class BoardService {
                 } else {
                     scheduledTheirs += c.count();
                 }
+            } else if (home) {
+                scheduledOurs109 += c.count();
+            } else {
+                scheduledTheirs109 += c.count();
             }
         }
         Map<String, Object> parity = new LinkedHashMap<>();
         parity.put("scheduledBringHome", scheduledOurs);
         parity.put("scheduledRelease", scheduledTheirs);
+        parity.put("scheduledArt109BringHome", scheduledOurs109);
+        parity.put("scheduledArt109Release", scheduledTheirs109);
         parity.put("received", p.receivedCount() != null ? p.receivedCount() : ours);
         parity.put("handedOver", p.handedOverCount() != null ? p.handedOverCount() : theirs);
         parity.put("art109Received", ours109);
