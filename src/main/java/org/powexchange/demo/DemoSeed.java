@@ -70,7 +70,6 @@ public class DemoSeed implements DisposableBean {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ScheduledExecutorService driver;
     private String base;
-    private OffsetDateTime startedAt;
 
     public DemoSeed(DemoSeedRepository seeds, TaskService tasks, ObjectMapper json, DemoProperties demo,
                     Environment env,
@@ -89,24 +88,47 @@ public class DemoSeed implements DisposableBean {
     @EventListener
     @Order(100)
     public void seed(ApplicationReadyEvent event) {
-        if (prod) {
-            log.error("the demo seed is never run in the prod profile; set powexchange.demo.seed.enabled=false");
-            return;
-        }
-        if (!credentialsByGroup.containsKey("coordination-staff")) {
-            log.warn("demo seed skipped: no demo user of coordination-staff (powexchange.demo.users)");
+        if (!allowed()) {
             return;
         }
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-        base = "http://localhost:" + port;
-        startedAt = OffsetDateTime.now();
+        useBaseUrl("http://localhost:" + port);
+        OffsetDateTime giveUpAt = OffsetDateTime.now().plus(GIVE_UP_AFTER);
         driver = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-seed");
             t.setDaemon(true);
             return t;
         });
         driver.execute(this::seedOnce);
-        driver.scheduleWithFixedDelay(this::advanceSafely, 3, 2, TimeUnit.SECONDS);
+        driver.scheduleWithFixedDelay(() -> {
+            boolean done;
+            try {
+                done = step();
+            } catch (Exception e) {
+                done = false; // the next tick tries again (a job may still be running)
+                log.debug("demo seed: {}", e.toString());
+            }
+            if (done || OffsetDateTime.now().isAfter(giveUpAt)) {
+                driver.shutdown();
+            }
+        }, 3, 2, TimeUnit.SECONDS);
+    }
+
+    /** Never in prod, and only with a demo user of the Coordination Staff to act as. */
+    boolean allowed() {
+        if (prod) {
+            log.error("the demo seed is never run in the prod profile; set powexchange.demo.seed.enabled=false");
+            return false;
+        }
+        if (!credentialsByGroup.containsKey("coordination-staff")) {
+            log.warn("demo seed skipped: no demo user of coordination-staff (powexchange.demo.users)");
+            return false;
+        }
+        return true;
+    }
+
+    void useBaseUrl(String baseUrl) {
+        this.base = baseUrl;
     }
 
     void seedOnce() {
@@ -147,22 +169,15 @@ public class DemoSeed implements DisposableBean {
         }
     }
 
-    private void advanceSafely() {
-        try {
-            List<DemoSeedRepository.Seeded> open = seeds.unfinished();
-            if (open.isEmpty() && seeds.find(RUNNING_REF).isPresent() || OffsetDateTime.now().isAfter(startedAt.plus(GIVE_UP_AFTER))) {
-                driver.shutdown();
-                return;
+    /** One step for every seeded exchange not yet at its target; true when all are there. */
+    boolean step() throws IOException, InterruptedException {
+        List<DemoSeedRepository.Seeded> open = seeds.unfinished();
+        for (DemoSeedRepository.Seeded s : open) {
+            if (TARGET_PHASE1.equals(s.target())) {
+                advance(s);
             }
-            for (DemoSeedRepository.Seeded s : open) {
-                if (TARGET_PHASE1.equals(s.target())) {
-                    advance(s);
-                }
-            }
-        } catch (Exception e) {
-            // the next tick tries again (a job may still be running)
-            log.debug("demo seed: {}", e.toString());
         }
+        return seeds.unfinished().isEmpty() && seeds.find(RUNNING_REF).isPresent();
     }
 
     private final Set<String> counterpartySent = new HashSet<>();
