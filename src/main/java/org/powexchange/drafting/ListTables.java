@@ -44,7 +44,8 @@ public class ListTables {
         Map<String, Integer> counts = new TreeMap<>();
         for (DraftingQueries.PersonView v : queries.people(UUID.fromString(exchangeId))) {
             String group = switch (v.listStatus()) {
-                case "PROPOSED" -> "proposed – " + (v.priorityCategory() == null ? "uncategorised" : v.priorityCategory());
+                case "PROPOSED" -> "proposed – " + (v.priorityCategory() == null ? "uncategorised"
+                        : v.priorityCategory().toLowerCase().replace('_', ' '));
                 case "RESERVE" -> "reserve";
                 case "TRACKED" -> "tracked (" + v.lifeStatus().toLowerCase() + ")";
                 default -> v.listStatus().toLowerCase();

@@ -159,7 +159,7 @@ class ListDraftingScenarioTest extends IntegrationTest {
         assertThat(String.valueOf(tasks.getVariable(confirm.getId(), "uncertainRows"))).contains("Melnyk")
                 .contains("would confirm");
         assertThat(String.valueOf(tasks.getVariable(confirm.getId(), "categoryRows")))
-                .contains("{\"side\":\"to bring home\",\"group\":\"proposed – CIVILIAN\",\"count\":1}")
+                .contains("{\"side\":\"to bring home\",\"group\":\"proposed – civilian\",\"count\":1}")
                 .contains("{\"side\":\"to release\",\"group\":\"reserve\",\"count\":1}");
 
         d.complete("coordination-staff", confirm, Map.of("listsDecision", "CONFIRM"));
