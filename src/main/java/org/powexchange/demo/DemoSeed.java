@@ -254,8 +254,11 @@ public class DemoSeed implements DisposableBean {
         if (people.isEmpty()) {
             return;
         }
+        // every result of a person who crosses carries the consent finding of the private interview (art. 109(3))
+        Map<String, Object> consent = Map.of("interviewedOn", java.time.LocalDate.now().toString(),
+                "outcome", "WANTS_REPATRIATION", "delegateRef", "DEMO-DLG-01");
         List<Map<String, Object>> results = people.stream().map(p -> Map.<String, Object>of("personId", p.get("personId"),
-                "outcome", "VERIFIED", "evidence", "demo: private interview")).toList();
+                "outcome", "VERIFIED", "consent", consent)).toList();
         call("neutral-party", "POST", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results));
     }
 
