@@ -1,0 +1,236 @@
+package org.powexchange.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits on the bytes actually read, whatever {@code Content-Length} says (chunked bodies too): a JSON
+ * body is read up to its limit (413 beyond), parsed under {@link JsonLimits} (400 for duplicate keys,
+ * excessive nesting, malformed JSON), refused when it carries an Object-typed variable on an engine
+ * path, and replayed to what follows. Other bodies are counted as they are read and answered 413 when
+ * they pass the limit. Forms and multipart uploads are bounded by the servlet container
+ * ({@code server.tomcat.max-http-form-post-size}, {@code spring.servlet.multipart.*}).
+ */
+public class BodyLimits extends OncePerRequestFilter {
+
+    static final String OVERFLOW = BodyLimits.class.getName() + ".overflow";
+
+    /** Source files posted as raw bodies: their endpoint reads at most its own limit and answers 413 itself. */
+    private static final Pattern OWN_LIMIT = Pattern.compile("^/api/exchanges/[^/]+/sources/[^/]+/?$");
+
+    private final long maxBody;
+
+    public BodyLimits(long maxBody) {
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (!hasBody || type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")
+                || OWN_LIMIT.matcher(path).matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBody) {
+            ProblemWriter.write(response, 413, "the request body exceeds " + maxBody + " bytes", "body");
+            return;
+        }
+        if (type.startsWith("application/json") || type.matches("application/[a-z.+-]*\\+json.*")) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+            if (body.length > maxBody) {
+                ProblemWriter.write(response, 413, "the request body exceeds " + maxBody + " bytes", "body");
+                return;
+            }
+            if (body.length > 0) {
+                JsonNode root;
+                try {
+                    root = JsonLimits.parse(body);
+                } catch (JsonLimits.Invalid e) {
+                    ProblemWriter.write(response, 400, "the request body is " + (e.getMessage().startsWith("not") ? ""
+                            : "refused: ") + e.getMessage(), "body");
+                    return;
+                }
+                String objectVariable = AccessRules.enginePath(path) == null ? null : objectTyped(root, 0);
+                if (objectVariable != null) {
+                    ProblemWriter.write(response, 400, "variable '" + SubmissionCheck.safe(objectVariable)
+                            + "': Object values are not accepted (use Json)", SubmissionCheck.safe(objectVariable));
+                    return;
+                }
+            }
+            chain.doFilter(new Replayed(request, body), response);
+            return;
+        }
+        Counted counted = new Counted(request, maxBody);
+        chain.doFilter(counted, response);
+        if (counted.overflow && !response.isCommitted()) {
+            ProblemWriter.write(response, 413, "the request body exceeds " + maxBody + " bytes", "body");
+        }
+    }
+
+    /** The name of a typed value of type Object anywhere in the body (variables, modifications, messages), or null. */
+    static String objectTyped(JsonNode node, int depth) {
+        return objectTyped("value", node, depth);
+    }
+
+    private static String objectTyped(String name, JsonNode node, int depth) {
+        if (node == null || depth > JsonLimits.MAX_DEPTH) {
+            return null;
+        }
+        if (node.isObject()) {
+            if (node.path("type").isTextual() && "object".equalsIgnoreCase(node.path("type").asText())
+                    && (node.has("value") || node.has("valueInfo"))) {
+                return name;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String inner = objectTyped(e.getKey(), e.getValue(), depth + 1);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode c : node) {
+                String inner = objectTyped(name, c, depth + 1);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The request with its body already read, replayed to what follows. */
+    static final class Replayed extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Replayed(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new Stream(new ByteArrayInputStream(body), Long.MAX_VALUE, null);
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /** Counts what is read; past the limit, reading fails and the filter answers 413. */
+    private static final class Counted extends HttpServletRequestWrapper {
+        private final long limit;
+        boolean overflow;
+        private ServletInputStream stream;
+
+        Counted(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Stream(super.getInputStream(), limit, this);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding()));
+        }
+    }
+
+    private static final class Stream extends ServletInputStream {
+        private final InputStream in;
+        private final long limit;
+        private final Counted owner;
+        private long read;
+        private boolean finished;
+
+        Stream(InputStream in, long limit, Counted owner) {
+            this.in = in;
+            this.limit = limit;
+            this.owner = owner;
+        }
+
+        private void count(int n) throws IOException {
+            if (n < 0) {
+                finished = true;
+                return;
+            }
+            read += n;
+            if (read > limit) {
+                owner.overflow = true;
+                throw new IOException("the request body exceeds " + limit + " bytes");
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            count(n);
+            return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return finished;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
