@@ -35,9 +35,11 @@ public class BodyLimits extends OncePerRequestFilter {
     private static final Pattern OWN_LIMIT = Pattern.compile("^/api/exchanges/[^/]+/sources/[^/]+/?$");
 
     private final long maxBody;
+    private final long maxMultipart;
 
-    public BodyLimits(long maxBody) {
+    public BodyLimits(long maxBody, long maxMultipart) {
         this.maxBody = maxBody;
+        this.maxMultipart = maxMultipart;
     }
 
     @Override
@@ -46,6 +48,10 @@ public class BodyLimits extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (type.startsWith("multipart/") && request.getContentLengthLong() > maxMultipart) {
+            ProblemWriter.write(response, 413, "the upload exceeds " + maxMultipart + " bytes", "file");
+            return;
+        }
         if (!hasBody || type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")
                 || OWN_LIMIT.matcher(path).matches()) {
             chain.doFilter(request, response);

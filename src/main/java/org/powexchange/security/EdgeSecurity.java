@@ -63,8 +63,17 @@ public class EdgeSecurity {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeSecurity.class);
 
-    static final String[] EDGE = {"/api", "/api/**", "/engine-rest", "/engine-rest/**", "/camunda/api/**", "/actuator",
-            "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** The paths behind the edge, matched on the raw request URI (whichever servlet serves them). */
+    static final List<String> EDGE = List.of("/api", "/engine-rest", "/camunda/api", "/actuator", "/v3/api-docs",
+            "/swagger-ui.html", "/swagger-ui");
+
+    static boolean under(HttpServletRequest request, String prefix) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    static final RequestMatcher BEHIND_THE_EDGE = r -> EDGE.stream().anyMatch(p -> under(r, p));
+    static final RequestMatcher WEBAPP_API = r -> under(r, "/camunda/api");
 
     @Bean
     EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(IdentityService identity) {
@@ -74,7 +83,7 @@ public class EdgeSecurity {
     @Bean
     SecurityFilterChain edge(HttpSecurity http, EngineIdentityAuthenticationProvider provider, IdentityService identity)
             throws Exception {
-        http.securityMatcher(EDGE)
+        http.securityMatcher(BEHIND_THE_EDGE)
                 .authenticationProvider(provider)
                 .httpBasic(b -> b.authenticationEntryPoint(EdgeSecurity::unauthorized))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -83,7 +92,7 @@ public class EdgeSecurity {
                 .logout(l -> l.disable())
                 // the Camunda webapps keep their own CSRF filter for /camunda/api; the Basic-auth APIs refuse
                 // a write from a foreign page (a browser that cached the credentials sends its Origin along)
-                .csrf(c -> c.requireCsrfProtectionMatcher(EdgeSecurity::crossOriginWrite).ignoringRequestMatchers("/camunda/api/**"))
+                .csrf(c -> c.requireCsrfProtectionMatcher(EdgeSecurity::crossOriginWrite).ignoringRequestMatchers(WEBAPP_API))
                 .addFilterAfter(new WebappSession(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().access(accessRules()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(EdgeSecurity::unauthorized)
@@ -169,8 +178,9 @@ public class EdgeSecurity {
     // ---- behind the chain: what the requests carry (servlet filters, after Spring Security's) ----
 
     @Bean
-    FilterRegistrationBean<Filter> bodyLimits(@Value("${powexchange.max-json-body:1MB}") DataSize max) {
-        FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(new BodyLimits(max.toBytes()));
+    FilterRegistrationBean<Filter> bodyLimits(@Value("${powexchange.max-json-body:1MB}") DataSize max,
+            @Value("${spring.servlet.multipart.max-request-size:5MB}") DataSize multipart) {
+        FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(new BodyLimits(max.toBytes(), multipart.toBytes()));
         reg.setName("body-limits");
         reg.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/actuator/*");
         reg.setOrder(5);
