@@ -112,6 +112,9 @@ public final class AccessRules {
         engine("GET", "/group(/count)?", Who.GROUPS, TASK_WORKERS);
         engine("GET", "/identity/groups", Who.GROUPS, TASK_WORKERS);
         engine("GET", "/history/(user-operation|identity-link-log)(/count)?", Who.GROUPS, TASK_WORKERS);
+        // Tasklist asks which actions a resource offers (OPTIONS answers links, changes nothing)
+        engine("OPTIONS", "/(filter|task|process-definition)(/" + ID + ")?(/comment|/attachment|/identity-links)?", Who.GROUPS, TASK_WORKERS);
+        engine("GET", "/authorization/check", Who.GROUPS, TASK_WORKERS); // Tasklist asks what it may show
         // the neutral party: its external task and nothing else (ExternalTaskGuard checks topic and variables)
         engine("POST", "/external-task/fetchAndLock", Who.GROUPS, NEUTRAL);
         engine("POST", "/external-task/" + ID + "/(complete|failure|extendLock|bpmnError)", Who.GROUPS, NEUTRAL);
@@ -144,7 +147,7 @@ public final class AccessRules {
 
     /** The path below the engine's root for any of its three prefixes, or null when not an engine path. */
     public static String enginePath(String path) {
-        if (path.startsWith("/camunda/api/") && !path.startsWith("/camunda/api/engine/engine/")) {
+        if (webappOwn(path)) {
             return null;
         }
         Matcher m = ENGINE_PATH.matcher(path);
@@ -156,7 +159,8 @@ public final class AccessRules {
 
     /** Paths the Camunda webapps authorize themselves (their login, their plugins, the engine list). */
     static boolean webappOwn(String path) {
-        return path.startsWith("/camunda/api/") && !path.startsWith("/camunda/api/engine/engine/");
+        return path.startsWith("/camunda/api/") && (!path.startsWith("/camunda/api/engine/engine/")
+                || path.equals("/camunda/api/engine/engine/")); // the list of engines, read before signing in
     }
 
     public static Decision decide(String method, String path, Collection<String> groups, boolean signedIn) {

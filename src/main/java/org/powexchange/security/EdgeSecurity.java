@@ -105,12 +105,13 @@ public class EdgeSecurity {
     private static AuthorizationManager<RequestAuthorizationContext> accessRules() {
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
-            Authentication a = authentication.get();
+            Authentication a = under(request, "/camunda/api")
+                    ? (Authentication) request.getAttribute(WebappSession.WEBAPP_CALLER) : authentication.get();
             boolean signedIn = a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken);
             List<String> groups = signedIn ? a.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() : List.of();
             String path = request.getRequestURI().substring(request.getContextPath().length());
             AccessRules.Decision d = AccessRules.decide(request.getMethod(), path, groups, signedIn);
-            if (!d.allowed() && signedIn) {
+            if (!d.allowed() && (signedIn || path.startsWith("/camunda/"))) {
                 log.info("refused {} {} for {} {} ({})", request.getMethod(), path, a.getName(), groups,
                         d.rule() == null ? "no rule" : "rule for other groups");
             }
@@ -120,6 +121,11 @@ public class EdgeSecurity {
 
     static void unauthorized(HttpServletRequest request, HttpServletResponse response,
                              org.springframework.security.core.AuthenticationException e) throws IOException {
+        if (request.getAttribute(WebappSession.WEBAPP_CALLER) != null) {
+            // signed in to Tasklist/Cockpit (Spring's own context stays anonymous there): refused, not unknown
+            ProblemWriter.write(response, 403, "this request is not among the capabilities of your role", null);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"pow-exchange\"");
         ProblemWriter.write(response, 401, "valid credentials are required (HTTP Basic)", null);
     }
@@ -224,6 +230,8 @@ public class EdgeSecurity {
      * user, whatever else the request carries; without a session the webapp answers 401 itself.
      */
     static final class WebappSession extends OncePerRequestFilter {
+        static final String WEBAPP_CALLER = WebappSession.class.getName() + ".caller";
+
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/camunda/api/");
@@ -244,9 +252,9 @@ public class EdgeSecurity {
                     }
                 }
             }
-            SecurityContextHolder.getContext().setAuthentication(caller == null
-                    ? new AnonymousAuthenticationToken("webapp", "anonymous", List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")))
-                    : caller);
+            // read by the access decision; Spring's security context is left alone, so nothing of Spring
+            // Security touches the webapp's session
+            request.setAttribute(WEBAPP_CALLER, caller);
             chain.doFilter(request, response);
         }
     }
