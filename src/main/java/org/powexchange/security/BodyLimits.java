@@ -76,10 +76,10 @@ public class BodyLimits extends OncePerRequestFilter {
                             : "refused: ") + e.getMessage(), "body");
                     return;
                 }
-                String objectVariable = AccessRules.enginePath(path) == null ? null : objectTyped(root, 0);
-                if (objectVariable != null) {
-                    ProblemWriter.write(response, 400, "variable '" + SubmissionCheck.safe(objectVariable)
-                            + "': Object values are not accepted (use Json)", SubmissionCheck.safe(objectVariable));
+                Refused refused = AccessRules.enginePath(path) == null ? null : typedValues("value", root, 0);
+                if (refused != null) {
+                    String name = SubmissionCheck.safe(refused.variable());
+                    ProblemWriter.write(response, 400, "variable '" + name + "': " + refused.reason(), name);
                     return;
                 }
             }
@@ -93,30 +93,39 @@ public class BodyLimits extends OncePerRequestFilter {
         }
     }
 
-    /** The name of a typed value of type Object anywhere in the body (variables, modifications, messages), or null. */
-    static String objectTyped(JsonNode node, int depth) {
-        return objectTyped("value", node, depth);
+    record Refused(String variable, String reason) {
     }
 
-    private static String objectTyped(String name, JsonNode node, int depth) {
+    /**
+     * The first typed value anywhere in an engine body (variables, modifications, messages) that is refused:
+     * an Object value (only plain types and Json are accepted), or a Json value that is malformed or out of bounds.
+     */
+    static Refused typedValues(String name, JsonNode node, int depth) {
         if (node == null || depth > JsonLimits.MAX_DEPTH) {
             return null;
         }
         if (node.isObject()) {
-            if (node.path("type").isTextual() && "object".equalsIgnoreCase(node.path("type").asText())
-                    && (node.has("value") || node.has("valueInfo"))) {
-                return name;
+            String type = node.path("type").isTextual() ? node.path("type").asText().toLowerCase() : "";
+            if ("object".equals(type) && (node.has("value") || node.has("valueInfo"))) {
+                return new Refused(name, "Object values are not accepted (use Json)");
+            }
+            if ("json".equals(type) && node.path("value").isTextual()) {
+                try {
+                    JsonLimits.parse(node.path("value").asText());
+                } catch (JsonLimits.Invalid e) {
+                    return new Refused(name, "the Json value is " + e.getMessage());
+                }
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String inner = objectTyped(e.getKey(), e.getValue(), depth + 1);
+                Refused inner = typedValues(e.getKey(), e.getValue(), depth + 1);
                 if (inner != null) {
                     return inner;
                 }
             }
         } else if (node.isArray()) {
             for (JsonNode c : node) {
-                String inner = objectTyped(name, c, depth + 1);
+                Refused inner = typedValues(name, c, depth + 1);
                 if (inner != null) {
                     return inner;
                 }

@@ -96,8 +96,14 @@ public class EdgeSecurity {
                 .addFilterAfter(new WebappSession(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().access(accessRules()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(EdgeSecurity::unauthorized)
-                        .accessDeniedHandler((req, res, ex) -> ProblemWriter.write(res, 403,
-                                "this request is not among the capabilities of your role", null)))
+                        .accessDeniedHandler((req, res, ex) -> {
+                            if (under(req, "/camunda/api") && req.getAttribute(WebappSession.WEBAPP_CALLER) == null) {
+                                // a Basic header is no sign-in to Tasklist or Cockpit
+                                ProblemWriter.write(res, 401, "sign in to the web application first", null);
+                            } else {
+                                ProblemWriter.write(res, 403, "this request is not among the capabilities of your role", null);
+                            }
+                        }))
                 .addFilterAfter(new CallerToEngine(identity), AuthorizationFilter.class);
         return http.build();
     }
@@ -112,7 +118,7 @@ public class EdgeSecurity {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             AccessRules.Decision d = AccessRules.decide(request.getMethod(), path, groups, signedIn);
             if (!d.allowed() && (signedIn || path.startsWith("/camunda/"))) {
-                log.info("refused {} {} for {} {} ({})", request.getMethod(), path, a.getName(), groups,
+                log.info("refused {} {} for {} {} ({})", request.getMethod(), path, signedIn ? a.getName() : "anonymous", groups,
                         d.rule() == null ? "no rule" : "rule for other groups");
             }
             return new AuthorizationDecision(d.allowed());
@@ -170,6 +176,31 @@ public class EdgeSecurity {
         return (request, response, e) -> ProblemWriter.write(response, 400,
                 "the request's URL is not in normal form (path parameters, encoded separators and double slashes are refused)",
                 "path");
+    }
+
+    /**
+     * The firewall first of all, before any filter parses the path (Spring's request-path parsing in front
+     * of the security chain fails on a path parameter inside a servlet's prefix, e.g. {@code /engine-rest;x=1/job}).
+     */
+    @Bean
+    FilterRegistrationBean<Filter> firewallFirst(HttpFirewall firewall, RequestRejectedHandler refusal) {
+        FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                try {
+                    firewall.getFirewalledRequest(request);
+                } catch (org.springframework.security.web.firewall.RequestRejectedException e) {
+                    refusal.handle(request, response, e);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        reg.setName("firewall-first");
+        reg.addUrlPatterns("/*");
+        reg.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return reg;
     }
 
     /** Tomcat hands encoded slashes to the firewall (which refuses them) rather than answering with its own page. */

@@ -143,8 +143,11 @@ public class ExternalTaskGuard extends org.springframework.web.filter.OncePerReq
             String problem = v.isNull() || v.isMissingNode() ? "is required" : v.isTextual() ? results(resultsVariable, v.asText())
                     : "must be JSON text";
             if (problem != null) {
-                return new SubmissionCheck.Refusal(400, problem.startsWith("[") ? resultsVariable + problem.substring(0, problem.indexOf(']') + 1)
-                        : resultsVariable, "'" + resultsVariable + "' " + (problem.startsWith("[") ? problem.substring(problem.indexOf(']') + 2) : problem));
+                // "[0].personId must be ..." names the element's field
+                boolean element = problem.startsWith("[");
+                String field = element ? resultsVariable + problem.substring(0, problem.indexOf(' ')) : resultsVariable;
+                return new SubmissionCheck.Refusal(400, field, "'" + field + "' "
+                        + (element ? problem.substring(problem.indexOf(' ') + 1) : problem));
             }
         }
         return null;

@@ -32,7 +32,6 @@ public final class ProblemWriter {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(body(status, detail, field)));
-        response.getWriter().flush();
     }
 
     static Map<String, Object> body(int status, String detail, String field) {
