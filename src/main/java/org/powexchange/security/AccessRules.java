@@ -109,7 +109,8 @@ public final class AccessRules {
         engine("GET", "/process-definition/key/" + ID + "(/xml)?", Who.GROUPS, TASK_WORKERS);
         engine("GET", "/user(/count)?", Who.GROUPS, TASK_WORKERS);
         engine("GET", "/user/" + ID + "/profile", Who.GROUPS, TASK_WORKERS);
-        engine("GET", "/group(/count)?", Who.GROUPS, TASK_WORKERS);
+        engine("GET,POST", "/group(/count)?", Who.GROUPS, TASK_WORKERS); // POST /group is Tasklist's group query
+        engine("GET", "/identity/password-policy", Who.ANY_USER, Set.of());
         engine("GET", "/identity/groups", Who.GROUPS, TASK_WORKERS);
         engine("GET", "/history/(user-operation|identity-link-log)(/count)?", Who.GROUPS, TASK_WORKERS);
         // Tasklist asks which actions a resource offers (OPTIONS answers links, changes nothing)
@@ -140,7 +141,7 @@ public final class AccessRules {
     }
 
     private static final Pattern ENGINE_PATH = Pattern.compile(
-            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
+            "^(?:/engine-rest|/camunda/api/engine)(?:/engine/[^/]+)?(/.*)?$");
 
     private AccessRules() {
     }
@@ -159,8 +160,8 @@ public final class AccessRules {
 
     /** Paths the Camunda webapps authorize themselves (their login, their plugins, the engine list). */
     static boolean webappOwn(String path) {
-        return path.startsWith("/camunda/api/") && (!path.startsWith("/camunda/api/engine/engine/")
-                || path.equals("/camunda/api/engine/engine/")); // the list of engines, read before signing in
+        return path.startsWith("/camunda/api/") && !path.startsWith("/camunda/api/engine/")
+                || path.equals("/camunda/api/engine/engine/") || path.equals("/camunda/api/engine/engine"); // the engines, read before signing in
     }
 
     public static Decision decide(String method, String path, Collection<String> groups, boolean signedIn) {

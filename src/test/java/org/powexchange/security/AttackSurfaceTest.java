@@ -191,7 +191,7 @@ class AttackSurfaceTest extends IntegrationTest {
                 "/engine-rest/engine/default/task/" + t + "/complete", "/engine-rest/engine/default/task/" + t + "/submit-form",
                 "/camunda/api/engine/engine/default/task/" + t + "/complete",
                 "/camunda/api/engine/engine/default/task/" + t + "/submit-form",
-                "/engine-rest/external-task/" + t + "/complete");
+                "/engine-rest/external-task/" + t + "/complete", "/camunda/api/engine/task/" + t + "/complete");
         for (String path : completions) {
             for (Map.Entry<String, String> v : variants(path).entrySet()) {
                 for (String who : List.of("security-service", ADMIN)) {
