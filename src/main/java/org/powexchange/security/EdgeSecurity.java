@@ -117,8 +117,8 @@ public class EdgeSecurity {
             List<String> groups = signedIn ? a.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() : List.of();
             String path = request.getRequestURI().substring(request.getContextPath().length());
             AccessRules.Decision d = AccessRules.decide(request.getMethod(), path, groups, signedIn);
-            if (!d.allowed() && (signedIn || path.startsWith("/camunda/"))) {
-                log.info("refused {} {} for {} {} ({})", request.getMethod(), path, signedIn ? a.getName() : "anonymous", groups,
+            if (!d.allowed() && signedIn) {
+                log.info("refused {} {} for {} {} ({})", request.getMethod(), path, a.getName(), groups,
                         d.rule() == null ? "no rule" : "rule for other groups");
             }
             return new AuthorizationDecision(d.allowed());
