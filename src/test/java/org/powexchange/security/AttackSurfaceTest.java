@@ -329,6 +329,19 @@ class AttackSurfaceTest extends IntegrationTest {
         hostile("/api unknown path", "coordination-staff", "POST", "/api/exchanges/" + ex + "/anything", "{}", Set.of(403));
         hostile("/api unknown path", "coordination-staff", "DELETE", "/api/exchanges/" + ex, null, Set.of(403));
 
+        // 8. the engine's own refusals, even an administrator's, are problem documents without class names
+        hostile("engine errors as problems", ADMIN, "POST", "/engine-rest/message",
+                "{\"messageName\":\"NoSuchMessage\",\"businessKey\":\"" + ex + "\"}", Set.of(400));
+        hostile("engine errors as problems", ADMIN, "GET", "/engine-rest/process-instance?sortBy=bogus&sortOrder=asc", null, Set.of(400));
+        // the engine's query bodies ignore what they do not know (its choice, read-only): answered, never a 500
+        hostile("engine errors as problems", ADMIN, "POST", "/engine-rest/process-instance", "{\"sorting\":[{\"sortBy\":\"bogus\"}]}",
+                Set.of(200, 400));
+        hostile("engine errors as problems", ADMIN, "POST", "/engine-rest/process-instance", "{\"unknownField\":1}", Set.of(200, 400));
+        hostile("engine errors as problems", "coordination-staff", "GET", "/engine-rest/task/no-such-task", null, Set.of(404));
+        hostile("engine errors as problems", "coordination-staff", "POST", "/engine-rest/task/no-such-task/complete", "{}", Set.of(404));
+        hostile("engine errors as problems", "neutral-party", "POST", "/engine-rest/external-task/no-such-task/complete",
+                "{\"workerId\":\"w\"}", Set.of(404));
+
         // the task is still open and the Security Service can still complete it properly
         assertThat(tasks.createTaskQuery().taskId(t).count()).isEqualTo(1);
         report();
