@@ -10,9 +10,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 import org.springframework.dao.DuplicateKeyException;
 
 /** The edge's pure parts, without a server: the access table, the submission check, the JSON bounds, the problem text. */
+@UnitTest
 class EdgeUnitTest {
 
     private static boolean allowed(String method, String path, String... groups) {
