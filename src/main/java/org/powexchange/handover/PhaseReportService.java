@@ -13,6 +13,7 @@ import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Phase;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.EntryStatus;
+import org.powexchange.people.LawfulRecordsService;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
 import org.powexchange.web.ApiException;
@@ -30,13 +31,15 @@ public class PhaseReportService {
     private final PhaseRepository phases;
     private final ListEntryRepository entries;
     private final HandoverRepository records;
+    private final LawfulRecordsService lawful;
 
     public PhaseReportService(ExchangeRepository exchanges, PhaseRepository phases, ListEntryRepository entries,
-                              HandoverRepository records) {
+                              HandoverRepository records, LawfulRecordsService lawful) {
         this.exchanges = exchanges;
         this.phases = phases;
         this.entries = entries;
         this.records = records;
+        this.lawful = lawful;
     }
 
     public Map<String, Object> phase(UUID exchangeId, int phaseNo) {
@@ -108,7 +111,11 @@ public class PhaseReportService {
         return sb.toString();
     }
 
-    /** Every phase, with totals: the record that closes the exchange. */
+    /**
+     * Every phase, with totals: the record that closes the exchange. It names, as the hold-back notice does,
+     * everyone held back for criminal proceedings (art. 119, with case reference and authority) and the
+     * seriously wounded or sick of ours the other side refused to release, still claimed (art. 109).
+     */
     public Map<String, Object> finalReport(UUID exchangeId) {
         Exchange e = exchanges.find(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -160,9 +167,15 @@ public class PhaseReportService {
             ph.add(m);
         }
         totals.put("discrepancies", discrepancies);
+        List<LawfulRecordsService.HeldBack> heldBack = lawful.heldBack(exchangeId);
+        List<Map<String, Object>> stillClaimed = lawful.stillClaimed(exchangeId);
+        totals.put("heldBackUnderArt119", heldBack.size());
+        totals.put("stillClaimed", stillClaimed.size());
         out.put("totals", totals);
         out.put("allPhasesBalanced", allBalanced);
         out.put("phases", ph);
+        out.put("heldBackUnderArt119", heldBack);
+        out.put("stillClaimed", stillClaimed);
         return out;
     }
 
