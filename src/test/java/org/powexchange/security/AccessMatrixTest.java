@@ -283,7 +283,9 @@ class AccessMatrixTest extends IntegrationTest {
         cell("neutral-party", "POST", "/engine-rest/external-task/" + task + "/extendLock", "{\"workerId\":\"w\",\"newDuration\":60000}",
                 Set.of(204));
         String results = Rest.ok(base, "neutral-party", "GET", "/api/exchanges/" + ex + "/verification-requests", null).findValues("personId")
-                .stream().map(id -> "{\\\"personId\\\":" + id.asLong() + ",\\\"outcome\\\":\\\"VERIFIED\\\"}")
+                .stream().map(id -> "{\\\"personId\\\":" + id.asLong() + ",\\\"outcome\\\":\\\"VERIFIED\\\","
+                        + "\\\"consent\\\":{\\\"interviewedOn\\\":\\\"2026-11-30\\\",\\\"outcome\\\":"
+                        + "\\\"WANTS_REPATRIATION\\\",\\\"delegateRef\\\":\\\"DLG-07\\\"}}")
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"));
         cell("neutral-party", "POST", "/engine-rest/external-task/" + task + "/complete",
                 "{\"workerId\":\"w\",\"variables\":{\"verificationResults\":{\"value\":\"" + results + "\",\"type\":\"String\"}}}",
