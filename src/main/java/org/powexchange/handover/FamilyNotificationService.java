@@ -176,7 +176,7 @@ public class FamilyNotificationService {
                         + (c.relation() == null ? "" : (c.relativeName() == null ? "" : ", ") + c.relation()));
             }
         }
-        return out.isEmpty() ? (cs.isEmpty() ? "" : "appellant (name not in the appeal)") : String.join("; ", out);
+        return out.isEmpty() ? (cs.isEmpty() ? "" : "not named in the appeal") : String.join("; ", out);
     }
 
     private static String contact(List<FamilyNotificationRepository.Contact> cs, Person p) {
