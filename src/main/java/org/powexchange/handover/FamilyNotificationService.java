@@ -160,7 +160,8 @@ public class FamilyNotificationService {
             Reason reason = Reason.valueOf(n.reason());
             rows.add(new FamilyRow(n.personId(), p == null ? "person " + n.personId() : p.displayName(),
                     p == null ? "" : p.side() == Side.BRING_HOME ? "ours" : "theirs",
-                    reason.label + (n.reasonText() == null ? "" : " – " + n.reasonText()),
+                    reason == Reason.RETURNED ? "Returned home in phase " + n.phaseNo()
+                            : reason.label + (n.reasonText() == null ? "" : " – " + n.reasonText()),
                     relative(cs), contact(cs, p),
                     n.attempts() == 0 ? "" : "not reached " + n.attempts() + "×" + (n.comment() == null ? ""
                             : ": " + n.comment())));

@@ -70,6 +70,7 @@ class OmbudsmanBrowserTest extends BrowserTest {
         browser.step(TasklistPage.PAGE, "an outcome chosen for every family", () -> browser.visible(
                 By.cssSelector(".fjs-container input[type=radio][id*='-Field_FamilyOutcome_']")).stream()
                 .filter(WebElement::isSelected).count() == home.size());
+        browser.js("window.scrollTo(0, 0); document.querySelectorAll('.fjs-container').forEach(e => e.scrollIntoView());");
         browser.screenshot("OmbudsmanBrowserTest-notify-the-families-filled-in");
         tasklist.save() // Tasklist 7.24 re-enables Complete after an edit in a dynamic list only on Save (see TasklistPage)
                 .complete(TASK);
@@ -112,7 +113,8 @@ class OmbudsmanBrowserTest extends BrowserTest {
     }
 
     private static By input(int row, String fieldId) {
-        return By.cssSelector(".fjs-container input[id$='-" + fieldId + "_" + row + "']");
+        String id = "[id$='-" + fieldId + "_" + row + "']";
+        return By.cssSelector(".fjs-container input" + id + ", .fjs-container textarea" + id);
     }
 
     private String value(int row, String fieldId) {
