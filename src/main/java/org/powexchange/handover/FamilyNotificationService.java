@@ -100,6 +100,8 @@ public class FamilyNotificationService {
             String kind = d == null ? null : d.kind();
             if (r.entry().list() == Side.BRING_HOME && s == EntryStatus.REPATRIATED) {
                 notices.open(exchangeId, id, phaseNo, Reason.RETURNED.name(), "returned home in phase " + phaseNo);
+            } else if (HandoverService.HELD_BACK.equals(kind)) { // after the last phase: held back and not exchanged
+                notices.open(exchangeId, id, phaseNo, Reason.HELD_BACK_PARITY.name(), r.entry().statusReason());
             } else if (HandoverService.REFUSED_AT_CROSSING.equals(kind)) {
                 notices.open(exchangeId, id, phaseNo, Reason.REFUSED_AT_CROSSING.name(), d.detail());
             } else if (HandoverService.HELD_BACK_ART119.equals(kind)) {

@@ -20,6 +20,8 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.powexchange.ExchangeDriver;
+import org.powexchange.people.CriminalProceedingsRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,6 +34,9 @@ import org.springframework.http.ResponseEntity;
  * per family checked on the server, and the families not reached back in the task after the retry timer.
  */
 class FamilyNotificationScenarioTest extends HandoverTestSupport {
+
+    @Autowired
+    CriminalProceedingsRepository proceedings;
 
     @Test
     void theOmbudsmanAnswersPerFamilyAndTheUnreachedComeBackAfterTheTimer() {
@@ -139,6 +144,53 @@ class FamilyNotificationScenarioTest extends HandoverTestSupport {
         assertThat(report).filteredOn(p -> ((Number) p.get("personId")).longValue() == returned).singleElement()
                 .satisfies(p -> assertThat(p.get("familyNotification")).isEqualTo("REACHED"));
         assertThat(Instant.now()).isAfter(before.toInstant());
+    }
+
+    @Test
+    void familiesOfThoseNotExchangedHeldBackOrFailedVerificationAreToldWhy() {
+        String ex = toRatification("FAMILIES-2", List.of(3), List.of(home(1, false), home(2, false), home(3, false),
+                home(4, false), release(1, false), release(2, false), release(3, false)));
+        UUID exId = UUID.fromString(ex);
+        long failed = id(ex, "H-4");
+        // beyond the formula, H-4 stays off the lists; the neutral party's check failed for them
+        jdbc.sql("update list_entry set status = 'FAILED_VERIFICATION', status_reason = 'identity not confirmed by the "
+                + "neutral party' where person_id = ?").param(failed).update();
+        proceedings.record(exId, id(ex, "R-1"), "CASE-2026-0777", "Regional prosecutor (invented)", "staff");
+        ratifyViaApi(ex);
+        d.readyAndGo(ex);
+        // the other side brings only H-1: H-2 and H-3 are not exchanged (no later phase); R-1 is held back under
+        // art. 119; one more of ours is held back for parity
+        Map<String, Object> m = d.manifest("coordination-staff", ex, 1, List.of(id(ex, "H-1")), List.of(id(ex, "R-1")), 200);
+        List<Long> crossing = scheduled(ex, 1, "RELEASE");
+        assertThat(crossing).hasSize(1);
+        d.confirmCrossings(ex, 1, List.of(id(ex, "H-1")), crossing, 200);
+        long parity = List.of(id(ex, "R-2"), id(ex, "R-3")).stream().filter(x -> !crossing.contains(x)).findFirst().orElseThrow();
+        assertThat(m).isNotNull();
+
+        Task notify = d.task(ex, "Task_NotifyFamilies");
+        Map<Long, SpinJsonNode> rows = rows(notify);
+        assertThat(rows.keySet()).containsExactlyInAnyOrder(id(ex, "H-1"), id(ex, "H-2"), id(ex, "H-3"), failed,
+                id(ex, "R-1"), parity);
+        assertThat(reason(rows, id(ex, "H-1"))).isEqualTo("Returned home in phase 1");
+        assertThat(reason(rows, id(ex, "H-2"))).startsWith("Not exchanged").contains("not on the other side's manifest");
+        assertThat(reason(rows, failed)).startsWith("Failed verification").contains("identity not confirmed");
+        assertThat(reason(rows, id(ex, "R-1"))).startsWith("Held back for criminal proceedings (art. 119)")
+                .contains("CASE-2026-0777");
+        assertThat(reason(rows, parity)).startsWith("Held back for parity");
+        // the other side's people: no family appeal here, their families hear through the ICRC (art. 123)
+        assertThat(rows.get(parity).prop("person").stringValue()).endsWith("their side, held by us");
+        assertThat(rows.get(parity).prop("contact").stringValue()).contains("Central Tracing Agency");
+
+        List<Map<String, Object>> answers = new ArrayList<>();
+        rows.keySet().forEach(p -> answers.add(answer(p, "NO_CONTACT", "no relative on record")));
+        d.complete("ombudsman", notify, families(answers));
+        // nobody to try again: the follow-up is done and the exchange complete
+        assertThat(main(ex)).isNull();
+        assertThat(outcomes(exId).values()).hasSize(6).containsOnly("NO_CONTACT");
+    }
+
+    private static String reason(Map<Long, SpinJsonNode> rows, long personId) {
+        return rows.get(personId).prop("reason").stringValue();
     }
 
     private void appeal(UUID exchangeId, String ref, long personId, String contact) {
