@@ -51,12 +51,6 @@ public class FamilyNotificationRepository {
         return true;
     }
 
-    /** True when the person already has a notice for this reason in an earlier phase (told once is enough). */
-    public boolean toldBefore(UUID exchangeId, long personId, String reason) {
-        return jdbc.sql("select count(*) from family_notification where exchange_id = ? and person_id = ? and reason = ?")
-                .params(exchangeId, personId, reason).query(Integer.class).single() > 0;
-    }
-
     public List<Notice> notices(UUID exchangeId, int phaseNo) {
         return jdbc.sql("select * from family_notification where exchange_id = ? and phase_no = ? order by person_id")
                 .params(exchangeId, phaseNo).query(FamilyNotificationRepository::map).list();
