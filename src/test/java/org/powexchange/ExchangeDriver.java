@@ -156,28 +156,78 @@ public class ExchangeDriver {
                 r.put("medical", parts[1]);
             }
             r.put("evidence", "private interview");
+            Map<String, Object> consent = consentFor(parts[0]);
+            if (consent != null) {
+                r.put("consent", consent);
+            }
             return r;
         }).toList();
-        Map<String, Object> answer = post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
+        return post("neutral-party", "/api/exchanges/" + exchangeId + "/verification-results",
                 Map.of("results", results), 200);
-        consentBridge(exchangeId);
-        return answer;
     }
 
     /**
-     * BRIDGE until issue 13a (consent in verification results) is merged: the handover requires the neutral
-     * party's consent finding, which verification does not yet record on this branch. Records
-     * WANTS_REPATRIATION for passing results that have no finding; a no-op once verification records
-     * consent itself. Remove with the merge of 13a.
+     * The consent finding a result of this outcome carries (art. 109(3)): WANTS_REPATRIATION for a person who
+     * crosses, REFUSES for CONSENT_REFUSED, UNDECIDED for CONSENT_UNDECIDED; none where nobody was interviewed.
      */
-    public static void consentBridge(String exchangeId) {
-        javax.sql.DataSource ds = ((org.camunda.bpm.engine.impl.ProcessEngineImpl) org.camunda.bpm.engine.ProcessEngines
-                .getDefaultProcessEngine()).getProcessEngineConfiguration().getDataSource();
-        org.springframework.jdbc.core.simple.JdbcClient.create(ds)
-                .sql("update verification_result set consent_outcome = 'WANTS_REPATRIATION', consent_interviewed_on = ?, "
-                        + "consent_delegate_ref = 'DLG-BRIDGE' where exchange_id = ? and consent_outcome is null "
-                        + "and (outcome = 'VERIFIED' or (outcome = 'UNFIT_TO_TRAVEL' and medical = 'ESCORT'))")
-                .params(java.time.LocalDate.now(), java.util.UUID.fromString(exchangeId)).update();
+    public static Map<String, Object> consentFor(String outcome) {
+        String finding = switch (outcome) {
+            case "VERIFIED", "UNFIT_TO_TRAVEL" -> "WANTS_REPATRIATION";
+            case "CONSENT_REFUSED" -> "REFUSES";
+            case "CONSENT_UNDECIDED" -> "UNDECIDED";
+            default -> null;
+        };
+        return finding == null ? null : Map.of("interviewedOn", java.time.LocalDate.now().toString(),
+                "outcome", finding, "delegateRef", "DLG-07");
+    }
+
+    /** A result with its consent finding, as the neutral party sends it through /api. */
+    public static Map<String, Object> result(Object personId, String outcome) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("personId", personId);
+        r.put("outcome", outcome);
+        Map<String, Object> consent = consentFor(outcome);
+        if (consent != null) {
+            r.put("consent", consent);
+        }
+        return r;
+    }
+
+    /**
+     * Replacements verification proposed go through their short review round (every agency concerned
+     * approves) and the Staff's "Agree final lists", ticking everyone of ours still on the lists.
+     */
+    public void agreeReplacements(String exchangeId) {
+        runDueJobs(exchangeId, j -> true);
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Map.Entry<String, String> r : REVIEW_TASKS.entrySet()) {
+                Task t = tasks.createTaskQuery().processInstanceBusinessKey(exchangeId).taskDefinitionKey(r.getValue())
+                        .singleResult();
+                if (t != null) {
+                    complete(r.getKey(), t, review(List.of()));
+                    any = true;
+                }
+            }
+            runDueJobs(exchangeId, j -> true);
+        }
+        Task agree = task(exchangeId, "Task_AgreeFinalLists");
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        for (String status : List.of("PROPOSED", "AWAITING_VERIFICATION", "VERIFIED")) {
+            people(exchangeId, status).forEach(p -> ours.add(String.valueOf(p.get("personId"))));
+        }
+        complete("coordination-staff", agree, Map.of(
+                "agreedHome", optionValues(agree, "homeOptions").stream().filter(ours::contains).toList(),
+                "agreedRelease", optionValues(agree, "releaseOptions").stream().filter(ours::contains).toList(),
+                "agreementComment", "the other side agreed the replacements"));
+    }
+
+    /** The values (person ids) of a checklist's options, as the task offers them. */
+    public List<String> optionValues(Task task, String optionsVariable) {
+        org.camunda.spin.json.SpinJsonNode options = (org.camunda.spin.json.SpinJsonNode) tasks.getVariable(task.getId(),
+                optionsVariable);
+        return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
     }
 
     /** An objection row of an agency's review form (dynamic list "objections"). */

@@ -18,5 +18,10 @@ public enum EntryStatus {
     HANDED_OVER,
     /** one of ours, back home once the phase is closed */
     REPATRIATED,
-    NOT_EXCHANGED
+    NOT_EXCHANGED,
+    /**
+     * one of ours, seriously wounded or sick (art. 109), whom the other side refused to release at the
+     * agreement: not exchanged now, still claimed (listed as such in the reports), never dropped silently
+     */
+    DEMANDED
 }

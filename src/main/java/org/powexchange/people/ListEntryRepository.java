@@ -100,10 +100,31 @@ public class ListEntryRepository {
      * must not put them back on the proposed list.
      */
     public java.util.Set<Long> settledByStaff(UUID exchangeId) {
+        // a deferral to a named phase keeps the person on the list (see deferredToPhase)
         return new java.util.HashSet<>(jdbc.sql("select r.person_id from objection_resolution r where r.exchange_id = ? "
-                        + "and r.decision in ('REMOVE', 'DEFER') and r.id = (select max(r2.id) from objection_resolution r2 "
+                        + "and (r.decision = 'REMOVE' or (r.decision = 'DEFER' and r.deferred_to_phase is null)) "
+                        + "and r.id = (select max(r2.id) from objection_resolution r2 "
                         + "where r2.exchange_id = r.exchange_id and r2.person_id = r.person_id)")
                 .param(exchangeId).query(Long.class).list());
+    }
+
+    /** The Staff deferred this person to a later phase (null: no earlier phase restriction). */
+    public void setDeferredToPhase(long entryId, Integer phaseNo) {
+        jdbc.sql("update list_entry set deferred_to_phase = ?, updated_at = ? where id = ?")
+                .params(phaseNo, OffsetDateTime.now(), entryId).update();
+    }
+
+    /**
+     * Person id → the earliest phase the Staff allowed ("Defer to phase n" in review). The phase planner
+     * puts such a person in that phase or a later one, never earlier.
+     */
+    public Map<Long, Integer> deferredToPhase(UUID exchangeId) {
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("select person_id, deferred_to_phase from list_entry where exchange_id = ? and deferred_to_phase is not null")
+                .param(exchangeId).query(rs -> {
+                    out.put(rs.getLong("person_id"), rs.getInt("deferred_to_phase"));
+                });
+        return out;
     }
 
     /** Counts per list and status, for status pages and task forms. */

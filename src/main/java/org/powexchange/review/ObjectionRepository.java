@@ -20,7 +20,8 @@ public class ObjectionRepository {
 
     public record Resolution(long id, UUID exchangeId, int round, int pass, long personId, String decision,
                              String basisCode, String recommendation, String recommendationReason,
-                             Long replacementPersonId, String comment, String decidedBy, OffsetDateTime decidedAt) {
+                             Long replacementPersonId, String comment, String decidedBy, OffsetDateTime decidedAt,
+                             Integer deferredToPhase) {
     }
 
     private final JdbcClient jdbc;
@@ -76,10 +77,10 @@ public class ObjectionRepository {
     public void insert(Resolution r) {
         jdbc.sql("insert into objection_resolution (exchange_id, review_round, review_pass, person_id, decision, "
                         + "basis_code, recommendation, recommendation_reason, replacement_person_id, comment_text, "
-                        + "decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "decided_by, decided_at, deferred_to_phase) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.exchangeId(), r.round(), r.pass(), r.personId(), r.decision(), r.basisCode(),
                         r.recommendation(), r.recommendationReason(), r.replacementPersonId(), r.comment(),
-                        r.decidedBy(), r.decidedAt())
+                        r.decidedBy(), r.decidedAt(), r.deferredToPhase())
                 .update();
     }
 
@@ -90,7 +91,8 @@ public class ObjectionRepository {
                         rs.getLong("person_id"), rs.getString("decision"), rs.getString("basis_code"),
                         rs.getString("recommendation"), rs.getString("recommendation_reason"),
                         (Long) rs.getObject("replacement_person_id", Long.class), rs.getString("comment_text"),
-                        rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class)))
+                        rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
+                        (Integer) rs.getObject("deferred_to_phase", Integer.class)))
                 .list();
     }
 

@@ -7,7 +7,10 @@ import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.security.Groups;
 import org.springframework.stereotype.Component;
 
-/** "Open the review round and route the people": each redraft is reviewed afresh, by all six agencies. */
+/**
+ * "Open the review round and route the people": each redraft is reviewed afresh, by all six agencies; the
+ * replacements neutral verification proposes are reviewed alone, by the agencies their routing names.
+ */
 @Component("openReviewRound")
 public class OpenReviewRoundDelegate implements JavaDelegate {
 
@@ -20,8 +23,18 @@ public class OpenReviewRoundDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
-        execution.setVariable(ReviewProcess.ROUND, service.openRound(exchangeId));
         execution.setVariable(ReviewProcess.PASS, 1);
+        if (ReviewProcess.SCOPE_REPLACEMENTS.equals(execution.getVariable(ReviewProcess.SCOPE))) {
+            // replacements verification proposed: they alone, by the agencies their routing names
+            ReviewService.ReplacementRound r = service.openReplacementRound(exchangeId,
+                    ReviewOptions.csv((String) execution.getVariable(ReviewProcess.PEOPLE)));
+            execution.setVariable(ReviewProcess.ROUND, r.round());
+            execution.setVariable(ReviewProcess.AGENCIES, String.join(",", r.agencies()));
+            execution.setVariable(ReviewProcess.CHANGED, String.join(",", r.people().stream().map(String::valueOf)
+                    .toList()));
+            return;
+        }
+        execution.setVariable(ReviewProcess.ROUND, service.openRound(exchangeId));
         execution.setVariable(ReviewProcess.AGENCIES, String.join(",", Groups.AGENCIES));
         execution.setVariable(ReviewProcess.CHANGED, "");
     }

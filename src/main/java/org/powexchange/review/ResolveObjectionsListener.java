@@ -47,6 +47,12 @@ public class ResolveObjectionsListener implements TaskFormHandler {
         int pass = ((Number) task.getVariable(ReviewProcess.PASS)).intValue();
         String actor = user.id();
         var execution = task.getExecution();
+        if (ReviewProcess.REDRAFT.equals(outcome)
+                && ReviewProcess.SCOPE_REPLACEMENTS.equals(task.getVariable(ReviewProcess.SCOPE))) {
+            throw FormInput.invalid(ReviewProcess.RESOLUTION_OUTCOME, "these are replacements during verification: "
+                    + "decide on each person (a removed or deferred replacement is replaced from the reserve and "
+                    + "reviewed in turn); the lists cannot go back to drafting now");
+        }
         if (ReviewProcess.REDRAFT.equals(outcome)) {
             audit.record(exchangeId, actor, "OBJECTIONS_REDRAFT", "round " + round, comment);
             execution.setVariable(ReviewProcess.OUTCOME, ReviewProcess.REJECTED);
@@ -78,8 +84,16 @@ public class ResolveObjectionsListener implements TaskFormHandler {
             if (why != null && why.length() > 2000) {
                 throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "a comment is at most 2000 characters");
             }
+            String phase = FormItems.blankToNull(row.get("deferToPhase"));
+            Integer deferToPhase;
+            try {
+                // a number field arrives as 3 or 3.0
+                deferToPhase = phase == null ? null : new java.math.BigDecimal(phase).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "'" + phase + "' is not a phase number");
+            }
             inputs.add(new ReviewService.ResolutionInput(personId, FormItems.blankToNull(row.get("decision")),
-                    FormItems.blankToNull(row.get("basis")), why));
+                    FormItems.blankToNull(row.get("basis")), why, deferToPhase));
         }
         ReviewService.Resolved r = service.resolve(exchangeId, round, pass, inputs, actor);
         audit.record(exchangeId, actor, "OBJECTIONS_RESOLVED", "round " + round + " pass " + pass,

@@ -60,7 +60,8 @@ public class ReviewDecisions {
                 .putValue("seriouslyWoundedSick", p.seriouslyWoundedSick())
                 .putValue("humanitarianPriority", reasonCodes.contains("HUMANITARIAN_PRIORITY"))
                 .putValue("securityRisk", reasonCodes.contains("SECURITY_RISK"))
-                .putValue("strategicValue", reasonCodes.contains("STRATEGIC_VALUE"));
+                .putValue("strategicValue", reasonCodes.contains("STRATEGIC_VALUE"))
+                .putValue("heldByUs", p.side() == org.powexchange.people.Side.RELEASE);
         Map<String, Object> row = evaluate("objection-policy", vars).getSingleResult().getEntryMap();
         return new Recommendation((String) row.get("recommendation"), (String) row.get("rationale"));
     }

@@ -39,6 +39,32 @@ public class ReviewOptions {
         this.decisions = decisions;
     }
 
+    /** What concerns each agency, as its review form introduces it (routing: bpmn/review-routing.dmn). */
+    private static final Map<String, String> CONCERNS = Map.of(
+            Groups.DEFENCE, "officers (rank and time in captivity)",
+            Groups.MILITARY_INTELLIGENCE, "people with a strategic flag",
+            Groups.SECURITY_SERVICE, "people with a strategic flag or pending criminal proceedings",
+            Groups.FOREIGN_INTELLIGENCE, "people with a strategic flag",
+            Groups.INTERIOR, "people with pending criminal proceedings (GC III art. 119)",
+            Groups.OMBUDSMAN, "the seriously wounded and sick, minors and civilians");
+
+    /**
+     * The introduction of the one review form (forms/review.form), per agency: a task-local variable, so six
+     * agencies share one form and differ only in this text.
+     */
+    public String introduction(String agency) {
+        String name = Groups.displayName(agency);
+        String concern = CONCERNS.get(agency);
+        if (concern == null) {
+            throw new IllegalArgumentException("not a reviewing agency: " + agency);
+        }
+        return "# Review by the " + name + "\n\nThe people who concern the " + name + " — " + concern
+                + " — are listed first, with only the facts you need. **Object** to a named person by adding a row with"
+                + " a reason code and a comment; completing the task **approves everyone else in one step**."
+                + " Objections go to the Coordination Staff, who decide per person (keep, remove and replace from the"
+                + " reserve, or defer).";
+    }
+
     /** Gateway condition: does this agency review in this pass? */
     public boolean includes(String agenciesCsv, String agency) {
         return csv(agenciesCsv).contains(agency);

@@ -15,6 +15,14 @@ final class ReviewProcess {
     /** person ids changed by the last resolution, comma separated (empty in pass 1) */
     static final String CHANGED = "reviewChanged";
     static final String OBJECTION_COUNT = "objectionCount";
+    /**
+     * in variable: REPLACEMENTS when neutral verification calls the review for the replacements it proposed:
+     * only they are reviewed, by the agencies their routing names, and the lists cannot go back to drafting
+     */
+    static final String SCOPE = "reviewScope";
+    static final String SCOPE_REPLACEMENTS = "REPLACEMENTS";
+    /** in variable with the REPLACEMENTS scope: the person ids to review, comma separated */
+    static final String PEOPLE = "reviewPeople";
     static final String ESCALATED = "escalatedAgencies";
 
     // task-local form fields of an agency review
@@ -41,6 +49,9 @@ final class ReviewProcess {
             "PENDING_CRIMINAL_PROCEEDINGS", "IDENTITY_DOUBT", "HUMANITARIAN_PRIORITY");
     /** reasons that are about bargaining, never a ground to hold back a seriously wounded or sick person */
     static final List<String> BARGAINING_REASONS = List.of("SECURITY_RISK", "STRATEGIC_VALUE");
+
+    static final String CRIMINAL_PROCEEDINGS = "PENDING_CRIMINAL_PROCEEDINGS";
+    static final String IDENTITY_DOUBT = "IDENTITY_DOUBT";
 
     static final String KEEP = "KEEP";
     static final String REMOVE = "REMOVE";

@@ -14,7 +14,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Parity;
 import org.powexchange.forms.FormInput;
+import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.people.CriminalProceedings;
+import org.powexchange.people.CriminalProceedingsRepository;
 import org.powexchange.people.EntryStatus;
+import org.powexchange.people.IdentityDoubtRepository;
+import org.powexchange.people.Side;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Person;
 import org.powexchange.people.PersonReviewFacts;
@@ -29,7 +34,12 @@ public class ReviewService {
     public record ObjectionInput(long personId, String reasonCode, String comment) {
     }
 
-    public record ResolutionInput(long personId, String decision, String basisCode, String comment) {
+    /** {@code deferToPhase}: with DEFER, the person stays on the list and crosses in that phase or later. */
+    public record ResolutionInput(long personId, String decision, String basisCode, String comment,
+                                  Integer deferToPhase) {
+        public ResolutionInput(long personId, String decision, String basisCode, String comment) {
+            this(personId, decision, basisCode, comment, null);
+        }
     }
 
     /** Who changed on the lists, and which agencies those changes concern. */
@@ -43,10 +53,17 @@ public class ReviewService {
     private final ReviewDecisions decisions;
     private final ReviewOptions options;
     private final AuditLog audit;
+    private final CriminalProceedingsRepository proceedings;
+    private final IdentityDoubtRepository identityDoubts;
+    private final ExchangeRepository exchanges;
 
     public ReviewService(ReviewRepository reviews, ObjectionRepository objections, ListEntryRepository entries,
                          PersonReviewFactsRepository facts, ReviewDecisions decisions, ReviewOptions options,
-                         AuditLog audit) {
+                         AuditLog audit, CriminalProceedingsRepository proceedings,
+                         IdentityDoubtRepository identityDoubts, ExchangeRepository exchanges) {
+        this.proceedings = proceedings;
+        this.identityDoubts = identityDoubts;
+        this.exchanges = exchanges;
         this.reviews = reviews;
         this.objections = objections;
         this.entries = entries;
@@ -69,6 +86,32 @@ public class ReviewService {
         }
         audit.record(exchangeId, "system", "REVIEW_ROUND_OPENED", "round " + round, routed + " people routed");
         return round;
+    }
+
+    /** A round opened for the replacements only: who they are and which agencies their routing names. */
+    public record ReplacementRound(int round, Set<Long> people, Set<String> agencies) {
+    }
+
+    /**
+     * Opens a short round for the replacements verification proposed or the reserve people the agreement
+     * added (given by id, still PROPOSED): each is routed like everyone else, and only the agencies their
+     * routing names review them (none: cleared).
+     */
+    public ReplacementRound openReplacementRound(UUID exchangeId, Set<String> personIds) {
+        int round = reviews.lastRound(exchangeId) + 1;
+        Map<Long, PersonReviewFacts> f = facts.forExchange(exchangeId);
+        Set<Long> people = new LinkedHashSet<>();
+        Set<String> agencies = new TreeSet<>();
+        for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
+            if (r.entry().status() == EntryStatus.PROPOSED && personIds.contains(String.valueOf(r.person().id()))) {
+                route(exchangeId, r.person(), f.getOrDefault(r.person().id(), PersonReviewFacts.none(r.person().id())))
+                        .forEach(c -> agencies.add(c.agency()));
+                people.add(r.person().id());
+            }
+        }
+        audit.record(exchangeId, "system", "REPLACEMENT_REVIEW_OPENED", "round " + round, people.size()
+                + " replacement(s), reviewed by " + (agencies.isEmpty() ? "no agency (none concerned)" : agencies));
+        return new ReplacementRound(round, people, agencies);
     }
 
     private List<ObjectionRepository.Concern> route(UUID exchangeId, Person p, PersonReviewFacts f) {
@@ -136,7 +179,7 @@ public class ReviewService {
             if (in == null) {
                 throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "decide on " + c.person().displayName());
             }
-            check(c, in);
+            check(exchangeId, c, in, actor);
         }
         Set<Long> changed = new LinkedHashSet<>();
         Set<Long> off = new java.util.HashSet<>(objections.resolvedOff(exchangeId));
@@ -147,12 +190,28 @@ public class ReviewService {
             Person p = c.person();
             ListEntryRepository.Row row = entries.row(exchangeId, p.id()).orElseThrow();
             Long replacement = null;
-            if (!ReviewProcess.KEEP.equals(in.decision())) {
-                String why = (ReviewProcess.REMOVE.equals(in.decision()) ? "removed in review: " : "deferred to a later phase in review: ")
+            boolean deferredOnList = ReviewProcess.DEFER.equals(in.decision()) && in.deferToPhase() != null;
+            if (deferredOnList) {
+                // stays on the list, reviewed as it is; only the phase changes: the planner reads it
+                entries.setDeferredToPhase(row.entry().id(), in.deferToPhase());
+                entries.setStatus(row.entry().id(), row.entry().status(), "deferred to phase " + in.deferToPhase()
+                        + " in review: " + in.basisCode() + (in.comment() == null ? "" : " – " + in.comment()));
+            } else if (!ReviewProcess.KEEP.equals(in.decision())) {
+                String why = (ReviewProcess.REMOVE.equals(in.decision()) ? "removed in review: " : "deferred in review: ")
                         + in.basisCode() + (in.comment() == null ? "" : " – " + in.comment());
-                // removed: tracked, off the lists; deferred: back to the reserve, first in line for a later phase
+                // removed: tracked, off the lists; deferred without a phase: back to the reserve, where it is never
+                // taken as a replacement unless a later review keeps it
                 entries.setStatus(row.entry().id(),
                         ReviewProcess.REMOVE.equals(in.decision()) ? EntryStatus.TRACKED : EntryStatus.RESERVE, why);
+                if (ReviewProcess.REMOVE.equals(in.decision())
+                        && ReviewProcess.CRIMINAL_PROCEEDINGS.equals(in.basisCode())) {
+                    // art. 119: the hold-back notice names this person with the proceedings that justify it
+                    CriminalProceedings cp = proceedings.forPerson(exchangeId, p.id()).stream()
+                            .reduce((a, b) -> b).orElseThrow();
+                    proceedings.markHeldBack(row.entry().id(), cp.id());
+                    entries.setStatus(row.entry().id(), EntryStatus.TRACKED, why + " (held back under GC III art. 119: "
+                            + "case " + cp.caseReference() + ", " + cp.authority() + ")");
+                }
                 changed.add(p.id());
                 if (Parity.counts(p)) {
                     Optional<ListEntryRepository.Row> next = entries.rows(exchangeId, p.side(), EntryStatus.RESERVE).stream()
@@ -175,11 +234,12 @@ public class ReviewService {
             }
             objections.insert(new ObjectionRepository.Resolution(0, exchangeId, round, pass, p.id(), in.decision(),
                     in.basisCode(), c.recommendation().decision(), c.recommendation().rationale(), replacement,
-                    in.comment(), actor, now));
+                    in.comment(), actor, now, deferredOnList ? in.deferToPhase() : null));
             audit.record(exchangeId, actor, "OBJECTION_" + in.decision(), "person " + p.id(),
                     (in.basisCode() == null ? "" : in.basisCode() + "; ")
                             + "policy recommended " + c.recommendation().decision()
                             + (replacement == null ? "" : "; replaced by person " + replacement)
+                            + (deferredOnList ? "; to phase " + in.deferToPhase() : "")
                             + (in.comment() == null ? "" : " – " + in.comment()));
         }
         // the agencies concerned by a changed person (the removed, the deferred, their replacements), and only they
@@ -189,11 +249,15 @@ public class ReviewService {
         return new Resolved(changed, agencies);
     }
 
-    private void check(ReviewOptions.Contested c, ResolutionInput in) {
+    private void check(UUID exchangeId, ReviewOptions.Contested c, ResolutionInput in, String actor) {
         String field = ReviewProcess.RESOLUTIONS;
-        String who = c.person().displayName();
+        Person p = c.person();
+        String who = p.displayName();
         if (!Set.of(ReviewProcess.KEEP, ReviewProcess.REMOVE, ReviewProcess.DEFER).contains(in.decision())) {
             throw FormInput.invalid(field, "decision for " + who + " must be KEEP, REMOVE or DEFER");
+        }
+        if (in.deferToPhase() != null && !ReviewProcess.DEFER.equals(in.decision())) {
+            throw FormInput.invalid(field, "a phase is named only with DEFER (" + who + ")");
         }
         if (ReviewProcess.KEEP.equals(in.decision())) {
             return;
@@ -205,12 +269,44 @@ public class ReviewService {
             throw FormInput.invalid(field, "the ground for " + who + " must be one of the reasons raised: "
                     + c.reasonCodes());
         }
-        if (c.person().seriouslyWoundedSick()
+        if (p.seriouslyWoundedSick() && p.side() == Side.RELEASE) {
+            throw new FormFieldValidationException(field, who + " is seriously wounded or sick and held by us: "
+                    + "Geneva Convention III art. 109-110 requires repatriation regardless of number or rank, so "
+                    + "this person can never be removed, deferred or held back (" + in.decision().toLowerCase()
+                    + " for " + in.basisCode() + " refused). Keep this person on the list.");
+        }
+        if (p.seriouslyWoundedSick()
                 && (ReviewProcess.BARGAINING_REASONS.contains(in.basisCode())
                 || "HUMANITARIAN_PRIORITY".equals(in.basisCode()))) {
             throw new FormFieldValidationException(field, who + " is seriously wounded or sick: Geneva Convention III "
                     + "art. 109-110 requires repatriation regardless of number or rank, so " + in.decision().toLowerCase()
                     + " for " + in.basisCode() + " (bargaining) is refused. Keep this person on the list.");
+        }
+        if (ReviewProcess.CRIMINAL_PROCEEDINGS.equals(in.basisCode())) {
+            if (p.side() != Side.RELEASE) {
+                throw new FormFieldValidationException(field, who + " is one of ours to bring home: GC III art. 119 "
+                        + "(pending criminal proceedings) lets a party hold back only a prisoner it holds");
+            }
+            if (proceedings.forPerson(exchangeId, p.id()).isEmpty()) {
+                throw new FormFieldValidationException(field, "no criminal proceedings are recorded against " + who
+                        + ": GC III art. 119 applies only to recorded proceedings (case reference and authority, "
+                        + "POST /api/exchanges/{id}/people/" + p.id() + "/proceedings)");
+            }
+        }
+        if (ReviewProcess.IDENTITY_DOUBT.equals(in.basisCode()) && p.seriouslyWoundedSick()
+                && !identityDoubts.neutralPartyFoundMismatch(exchangeId, p.id())
+                && !identityDoubts.confirmedByAnotherOfficial(exchangeId, p.id(), actor)) {
+            throw new FormFieldValidationException(field, who + " is seriously wounded or sick (art. 109): taking this "
+                    + "person off the list for doubt about identity needs the neutral party's IDENTITY_MISMATCH or a "
+                    + "second Staff official's confirmation (POST /api/exchanges/{id}/people/" + p.id()
+                    + "/identity-doubt-confirmations)");
+        }
+        if (in.deferToPhase() != null) {
+            int phases = exchanges.find(exchangeId).orElseThrow().phaseSizes().size();
+            if (in.deferToPhase() < 2 || in.deferToPhase() > phases) {
+                throw FormInput.invalid(field, "the phase to defer " + who + " to must be a later phase: 2 to "
+                        + phases + (phases < 2 ? " (this exchange has one phase: defer without a phase)" : ""));
+            }
         }
     }
 

@@ -71,6 +71,16 @@ public class WebSecurityConfig {
         return reg;
     }
 
+    /** The Staff's exchange board: Coordination Staff and administrators (Tasklist session or HTTP Basic). */
+    @Bean
+    FilterRegistrationBean<Filter> boardAuthentication(IdentityService identityService) {
+        FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(new StaffPageFilter(identityService));
+        reg.setName("board-authentication");
+        reg.addUrlPatterns("/board", "/board/*");
+        reg.setOrder(10);
+        return reg;
+    }
+
     /** The OpenAPI description of /api and its UI: for any authenticated user, like /api itself. */
     @Bean
     FilterRegistrationBean<Filter> openApiAuthentication(IdentityService identityService) {

@@ -35,6 +35,20 @@ public class AgreementOptions {
         return list;
     }
 
+    /** Our seriously wounded and sick on the lists: the only people the Staff may record as refused by the other side. */
+    public SpinJsonNode art109Home(String exchangeId, Object listId) {
+        SpinJsonNode list = Spin.JSON("[]");
+        for (ReconciliationService.Option o : all(exchangeId, listId, Side.BRING_HOME.name())) {
+            if (o.art109()) {
+                SpinJsonNode n = Spin.JSON("{}");
+                n.prop("label", o.label());
+                n.prop("value", String.valueOf(o.personId()));
+                list.append(n);
+            }
+        }
+        return list;
+    }
+
     public SpinJsonNode preselected(String exchangeId, Object listId, String side) {
         SpinJsonNode list = Spin.JSON("[]");
         all(exchangeId, listId, side).stream().filter(ReconciliationService.Option::preselected)

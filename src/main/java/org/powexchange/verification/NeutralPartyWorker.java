@@ -38,7 +38,7 @@ public class NeutralPartyWorker implements ExternalTaskHandler {
     }
 
     private static final Logger log = LoggerFactory.getLogger(NeutralPartyWorker.class);
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = RecordVerificationResultsDelegate.JSON;
 
     private final String appBaseUrl;
     private final String authorization;

@@ -23,6 +23,8 @@ public class ProposeReplacementsDelegate implements JavaDelegate {
         ReplacementService.Proposal p = replacement.propose(exchangeId, agreedSize);
         execution.setVariable(VerificationProcess.VAR_REPLACEMENT_OUTCOME, p.outcome());
         execution.setVariable(VerificationProcess.VAR_REPLACEMENTS, p.proposed());
+        execution.setVariable(VerificationProcess.VAR_TO_REVIEW, String.join(",",
+                p.proposedIds().stream().map(String::valueOf).toList()));
         execution.setVariable("shortHome", p.shortHome());
         execution.setVariable("shortRelease", p.shortRelease());
     }

@@ -20,6 +20,7 @@ import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Stage;
 import org.powexchange.forms.FormInput;
 import org.powexchange.people.EntryStatus;
+import org.powexchange.people.LawfulRecordsService;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Person;
 import org.powexchange.people.Side;
@@ -64,10 +65,13 @@ public class ReconciliationService {
     private final CounterpartyMatcher matcher;
     private final RuntimeService runtime;
     private final AuditLog audit;
+    private final LawfulRecordsService lawful;
 
     public ReconciliationService(ExchangeRepository exchanges, ExchangeService exchangeService,
                                  ListEntryRepository entries, CounterpartyRepository counterparty,
-                                 CounterpartyMatcher matcher, RuntimeService runtime, AuditLog audit) {
+                                 CounterpartyMatcher matcher, RuntimeService runtime, AuditLog audit,
+                                 LawfulRecordsService lawful) {
+        this.lawful = lawful;
         this.exchanges = exchanges;
         this.exchangeService = exchangeService;
         this.entries = entries;
@@ -155,6 +159,8 @@ public class ReconciliationService {
     /** The people the Staff may put on the agreed list of one side: ours, and our reserve the other side named. */
     public List<Option> options(UUID exchangeId, long listId, Side side) {
         Map<Long, MatchKind> theirs = new LinkedHashMap<>();
+        // people the Staff removed or deferred in review never come back without a new review
+        Set<Long> settled = entries.settledByStaff(exchangeId);
         counterparty.entries(listId).stream().filter(t -> t.side() == side && t.personId() != null)
                 .forEach(t -> theirs.put(t.personId(), t.matchKind()));
         List<Option> out = new ArrayList<>();
@@ -165,18 +171,24 @@ public class ReconciliationService {
             Person p = r.person();
             boolean ours = ON_OUR_LIST.contains(r.entry().status());
             boolean namedByThem = theirs.containsKey(p.id());
-            if (!ours && !(namedByThem && r.entry().status() == EntryStatus.RESERVE)) {
+            if (!ours && !(namedByThem && r.entry().status() == EntryStatus.RESERVE && !settled.contains(p.id()))) {
                 continue;
             }
             String note = ours ? (namedByThem ? "on both lists" : "missing from their list")
                     : "our reserve, named by them";
             out.add(new Option(p.id(), p.displayName() + (p.seriouslyWoundedSick() ? " – art. 109" : "") + " – " + note,
-                    (ours && namedByThem) || (ours && p.seriouslyWoundedSick())));
+                    ours && (namedByThem || p.seriouslyWoundedSick() || agreedBefore(r.entry().status())),
+                    ours && p.seriouslyWoundedSick()));
         }
         return out;
     }
 
-    public record Option(long personId, String label, boolean preselected) {
+    /** Past an earlier agreement (awaiting or through verification): ticked again when replacements are agreed. */
+    private static boolean agreedBefore(EntryStatus s) {
+        return s == EntryStatus.AWAITING_VERIFICATION || s == EntryStatus.VERIFIED;
+    }
+
+    public record Option(long personId, String label, boolean preselected, boolean art109) {
     }
 
     /**
@@ -184,12 +196,37 @@ public class ReconciliationService {
      * reason), our reserve the other side named joins. Refused unless parity holds on the counted people.
      */
     @Transactional
-    public int agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, String actor, String comment) {
+    public Agreement agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, String actor,
+                           String comment) {
+        return agree(exchangeId, listId, home, release, List.of(), actor, comment);
+    }
+
+    /** The counted size per side, and our reserve people the agreement added (they are reviewed next). */
+    public record Agreement(int counted, List<Long> addedFromReserve) {
+    }
+
+    /**
+     * As above; {@code refusedByThem}: our seriously wounded and sick the other side refused to release. They
+     * are the only art. 109 people who may be left off the agreed lists, and they stay claimed (DEMANDED).
+     */
+    @Transactional
+    public Agreement agree(UUID exchangeId, long listId, List<Long> home, List<Long> release, List<Long> refusedByThem,
+                           String actor, String comment) {
         Exchange e = exchanges.find(exchangeId).orElseThrow();
         Map<Long, Option> homeOptions = new LinkedHashMap<>();
         options(exchangeId, listId, Side.BRING_HOME).forEach(o -> homeOptions.put(o.personId(), o));
         Map<Long, Option> releaseOptions = new LinkedHashMap<>();
         options(exchangeId, listId, Side.RELEASE).forEach(o -> releaseOptions.put(o.personId(), o));
+        Set<Long> settled = entries.settledByStaff(exchangeId);
+        for (var field : Map.of(VerificationProcess.AGREED_HOME, home, VerificationProcess.AGREED_RELEASE, release)
+                .entrySet()) {
+            for (Long id : field.getValue()) {
+                if (settled.contains(id)) {
+                    throw FormInput.invalid(field.getKey(), "person " + id + " was removed or deferred by the Staff in "
+                            + "review: nobody skips the review, so this person cannot be agreed without a new review");
+                }
+            }
+        }
         check(home, homeOptions, VerificationProcess.AGREED_HOME);
         check(release, releaseOptions, VerificationProcess.AGREED_RELEASE);
         Map<Long, ListEntryRepository.Row> byPerson = new LinkedHashMap<>();
@@ -210,18 +247,67 @@ public class ReconciliationService {
         }
         Set<Long> agreed = new HashSet<>(home);
         agreed.addAll(release);
+        checkArt109(byPerson, homeOptions, releaseOptions, agreed, new HashSet<>(refusedByThem));
+        List<Long> added = new ArrayList<>();
         for (Option o : concat(homeOptions, releaseOptions)) {
             ListEntryRepository.Row r = byPerson.get(o.personId());
             boolean ours = ON_OUR_LIST.contains(r.entry().status());
             if (agreed.contains(o.personId()) && !ours) {
+                // from our reserve, never reviewed: the agencies concerned review them before verification
                 entries.setStatus(r.entry().id(), EntryStatus.PROPOSED, "added in agreement with the counterparty");
+                added.add(o.personId());
+            } else if (!agreed.contains(o.personId()) && ours && r.person().seriouslyWoundedSick()) {
+                // art. 109: refused by the other side, still claimed; reported as such, never silently dropped
+                entries.setStatus(r.entry().id(), EntryStatus.DEMANDED, REFUSED_BY_THEM);
+                audit.record(exchangeId, actor, "ART109_REFUSED_BY_COUNTERPARTY", "person " + o.personId(),
+                        "seriously wounded or sick, still claimed");
             } else if (!agreed.contains(o.personId()) && ours) {
                 entries.setStatus(r.entry().id(), EntryStatus.NOT_EXCHANGED, "not agreed with the counterparty");
             }
         }
         audit.record(exchangeId, actor, "LISTS_AGREED", "counterparty list " + listId, "bring home " + home.size()
                 + ", release " + release.size() + ", counted " + countedHome + (comment == null ? "" : "; " + comment));
-        return (int) countedHome;
+        return new Agreement((int) countedHome, added);
+    }
+
+    static final String REFUSED_BY_THEM = "refused by the other side at the agreement; still claimed (GC III art. 109)";
+
+    /**
+     * Art. 109: a seriously wounded or sick person we hold is always on the agreed release list; one of ours
+     * may be left off only when the Staff records that the other side refused to release them.
+     */
+    private static void checkArt109(Map<Long, ListEntryRepository.Row> byPerson, Map<Long, Option> homeOptions,
+                                    Map<Long, Option> releaseOptions, Set<Long> agreed, Set<Long> refusedByThem) {
+        for (Long id : refusedByThem) {
+            ListEntryRepository.Row r = byPerson.get(id);
+            if (r == null || !homeOptions.containsKey(id) || !r.person().seriouslyWoundedSick()
+                    || !ON_OUR_LIST.contains(r.entry().status())) {
+                throw FormInput.invalid(VerificationProcess.REFUSED_BY_THEM, "person " + id + " is not a seriously "
+                        + "wounded or sick person of ours on the lists");
+            }
+            if (agreed.contains(id)) {
+                throw FormInput.invalid(VerificationProcess.REFUSED_BY_THEM, r.person().displayName()
+                        + " is ticked both as agreed and as refused by the other side");
+            }
+        }
+        for (Option o : releaseOptions.values()) {
+            ListEntryRepository.Row r = byPerson.get(o.personId());
+            if (r.person().seriouslyWoundedSick() && ON_OUR_LIST.contains(r.entry().status())
+                    && !agreed.contains(o.personId())) {
+                throw FormInput.invalid(VerificationProcess.AGREED_RELEASE, r.person().displayName() + " is seriously "
+                        + "wounded or sick and held by us: GC III art. 109-110 requires repatriation regardless of "
+                        + "number or rank, so this person cannot be left off the agreed release list");
+            }
+        }
+        for (Option o : homeOptions.values()) {
+            ListEntryRepository.Row r = byPerson.get(o.personId());
+            if (r.person().seriouslyWoundedSick() && ON_OUR_LIST.contains(r.entry().status())
+                    && !agreed.contains(o.personId()) && !refusedByThem.contains(o.personId())) {
+                throw FormInput.invalid(VerificationProcess.AGREED_HOME, r.person().displayName() + " is seriously "
+                        + "wounded or sick (GC III art. 109): leave this person off the agreed list only with the "
+                        + "reason 'refused by the other side' (tick them under '" + "Refused by the other side" + "')");
+            }
+        }
     }
 
     private static List<Option> concat(Map<Long, Option> a, Map<Long, Option> b) {
@@ -267,6 +353,10 @@ public class ReconciliationService {
                     m.put("seriouslyWoundedSick", r.person().seriouslyWoundedSick());
                     return m;
                 }).toList());
+        // art. 119: who we hold back for criminal proceedings, named to the other side (the hold-back notice)
+        out.put("heldBackUnderArt119", lawful.heldBack(exchangeId));
+        // art. 109: ours the other side refused to release, still claimed
+        out.put("stillClaimed", lawful.stillClaimed(exchangeId));
         return out;
     }
 

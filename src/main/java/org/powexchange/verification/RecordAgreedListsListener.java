@@ -24,7 +24,7 @@ public class RecordAgreedListsListener implements TaskFormHandler {
     @Override
     public Set<String> fieldsRead() {
         return Set.of(VerificationProcess.AGREED_HOME, VerificationProcess.AGREED_RELEASE,
-                VerificationProcess.AGREEMENT_COMMENT);
+                VerificationProcess.REFUSED_BY_THEM, VerificationProcess.AGREEMENT_COMMENT);
     }
 
     @Override
@@ -33,8 +33,11 @@ public class RecordAgreedListsListener implements TaskFormHandler {
         long listId = ((Number) task.getVariable(VerificationProcess.VAR_COUNTERPARTY_LIST_ID)).longValue();
         FormInput in = FormInput.of(task);
         String comment = in.text(VerificationProcess.AGREEMENT_COMMENT, 2000, true);
-        int size = reconciliation.agree(exchangeId, listId, in.ids(VerificationProcess.AGREED_HOME),
-                in.ids(VerificationProcess.AGREED_RELEASE), user.id(), comment);
-        task.getExecution().getProcessInstance().setVariable("agreedSize", size);
+        ReconciliationService.Agreement a = reconciliation.agree(exchangeId, listId, in.ids(VerificationProcess.AGREED_HOME),
+                in.ids(VerificationProcess.AGREED_RELEASE), in.ids(VerificationProcess.REFUSED_BY_THEM), user.id(), comment);
+        var instance = task.getExecution().getProcessInstance();
+        instance.setVariable("agreedSize", a.counted());
+        instance.setVariable(VerificationProcess.VAR_TO_REVIEW, String.join(",",
+                a.addedFromReserve().stream().map(String::valueOf).toList()));
     }
 }

@@ -21,10 +21,11 @@ public class RecordVerificationResultsDelegate implements JavaDelegate {
 
     /** One result as the neutral party's system sends it. */
     public record WireResult(long personId, VerificationOutcome outcome, VerificationOutcome.Medical medical,
-                             String evidence) {
+                             String evidence, Consent consent) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final VerificationService verification;
 
@@ -42,12 +43,14 @@ public class RecordVerificationResultsDelegate implements JavaDelegate {
             wire = raw == null ? List.of() : JSON.readValue(raw.toString(), new TypeReference<List<WireResult>>() { });
         } catch (Exception e) {
             throw new BadUserRequestException("'" + VerificationProcess.VAR_RESULTS
-                    + "' must be a JSON array of {personId, outcome, medical, evidence}");
+                    + "' must be a JSON array of {personId, outcome, medical, evidence, consent: {interviewedOn, outcome, "
+                    + "delegateRef}}");
         }
         Object round = execution.getVariable(VerificationProcess.VAR_ROUND);
         try {
             VerificationService.Recorded r = verification.store(exchangeId, wire.stream()
-                            .map(w -> new VerificationService.Incoming(w.personId(), w.outcome(), w.medical(), w.evidence()))
+                            .map(w -> new VerificationService.Incoming(w.personId(), w.outcome(), w.medical(), w.evidence(),
+                                    w.consent()))
                             .toList(), actor(execution), round instanceof Number n ? n.intValue() : null);
             execution.setVariable(VerificationProcess.VAR_OUTSTANDING, r.outstanding());
         } catch (ApiException e) {

@@ -27,7 +27,7 @@ public class ReplacementService {
     public record Applied(int verified, int failed, String failedReasons) {
     }
 
-    public record Proposal(String outcome, int proposed, int shortHome, int shortRelease) {
+    public record Proposal(String outcome, int proposed, int shortHome, int shortRelease, List<Long> proposedIds) {
     }
 
     /** Statuses that keep a person on the way to the handover. */
@@ -93,11 +93,13 @@ public class ReplacementService {
         int[] need = new int[2];
         List<List<ListEntryRepository.Row>> reserve = new ArrayList<>();
         boolean exhausted = false;
+        // nobody skips the review: whom the Staff removed or deferred is never a replacement unless re-reviewed
+        Set<Long> settled = entries.settledByStaff(exchangeId);
         for (Side side : Side.values()) {
             need[side.ordinal()] = Math.max(0, agreedSize - going(rows, side));
             List<ListEntryRepository.Row> r = rows.stream()
                     .filter(x -> x.entry().list() == side && x.entry().status() == EntryStatus.RESERVE
-                            && Parity.counts(x))
+                            && Parity.counts(x) && !settled.contains(x.person().id()))
                     .sorted(Comparator.comparing((ListEntryRepository.Row x) -> x.entry().rankNo(),
                             Comparator.nullsLast(Comparator.naturalOrder())))
                     .toList();
@@ -109,9 +111,10 @@ public class ReplacementService {
             int shortRelease = need[1] - Math.min(need[1], reserve.get(1).size());
             audit.record(exchangeId, "system", "RESERVE_EXHAUSTED", null, "short to bring home " + shortHome
                     + ", short to release " + shortRelease + " against the agreed " + agreedSize);
-            return new Proposal(VerificationProcess.RESERVE_EXHAUSTED, 0, shortHome, shortRelease);
+            return new Proposal(VerificationProcess.RESERVE_EXHAUSTED, 0, shortHome, shortRelease, List.of());
         }
         int proposed = 0;
+        List<Long> proposedIds = new ArrayList<>();
         for (Side side : Side.values()) {
             List<ListEntryRepository.Row> failedUnreplaced = rows.stream()
                     .filter(x -> x.entry().list() == side && x.entry().status() == EntryStatus.FAILED_VERIFICATION
@@ -131,9 +134,11 @@ public class ReplacementService {
                 audit.record(exchangeId, "system", "REPLACEMENT_PROPOSED", "person " + in.person().id(),
                         side + ", reserve rank " + in.entry().rankNo() + replaces);
                 proposed++;
+                proposedIds.add(in.person().id());
             }
         }
-        return new Proposal(proposed == 0 ? VerificationProcess.BALANCED : VerificationProcess.REPLACED, proposed, 0, 0);
+        return new Proposal(proposed == 0 ? VerificationProcess.BALANCED : VerificationProcess.REPLACED, proposed, 0, 0,
+                proposedIds);
     }
 
     /**

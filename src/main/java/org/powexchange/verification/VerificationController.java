@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,10 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class VerificationController {
 
+    /** The private interview's finding (art. 109(3)); nothing of what was said. */
+    public record ConsentBody(LocalDate interviewedOn, Consent.Outcome outcome,
+                              @Size(max = 64) @Pattern(regexp = Consent.DELEGATE_REF,
+                                      message = "a pseudonymous reference: letters, digits and . _ - only")
+                              String delegateRef) {
+    }
+
     public record Result(@NotNull @Positive Long personId, @NotNull VerificationOutcome outcome,
                          VerificationOutcome.Medical medical,
                          @Size(max = 2000) @Pattern(regexp = "[^<>{}$#]*", message = "must not contain < > { } $ #")
-                         String evidence) {
+                         String evidence,
+                         @Valid ConsentBody consent) {
     }
 
     public record Batch(@NotEmpty @Size(max = 5000) List<@Valid @NotNull Result> results) {
@@ -41,7 +50,9 @@ public class VerificationController {
     public VerificationService.Recorded record(@PathVariable UUID id, @Valid @RequestBody Batch body) {
         CurrentUser.Caller c = user.require(Groups.NEUTRAL_PARTY);
         return service.record(id, body.results().stream()
-                .map(r -> new VerificationService.Incoming(r.personId(), r.outcome(), r.medical(), r.evidence())).toList(), c.id());
+                .map(r -> new VerificationService.Incoming(r.personId(), r.outcome(), r.medical(), r.evidence(),
+                        r.consent() == null ? null : new Consent(r.consent().interviewedOn(), r.consent().outcome(),
+                                r.consent().delegateRef()))).toList(), c.id());
     }
 
     /** What the neutral party must verify: identity data of the people awaiting it, nothing more. */

@@ -24,6 +24,11 @@ public final class VerificationProcess {
     public static final String VAR_FAILED_REASONS = "failedReasons";
     public static final String VAR_REPLACEMENTS = "replacementCount";
     public static final String VAR_REPLACEMENT_OUTCOME = "replacementOutcome";
+    /**
+     * person ids (comma separated) the agencies must review before the other side's agreement: the
+     * replacements just proposed, or our reserve added at the agreement; empty when there are none
+     */
+    public static final String VAR_TO_REVIEW = "peopleToReview";
     /** set by the neutral party's system when it completes the external task: JSON array of results */
     public static final String VAR_RESULTS = "verificationResults";
 
@@ -31,6 +36,8 @@ public final class VerificationProcess {
     public static final String AGREED_HOME = "agreedHome";
     public static final String AGREED_RELEASE = "agreedRelease";
     public static final String AGREEMENT_COMMENT = "agreementComment";
+    /** our seriously wounded and sick the other side refused to release (they stay DEMANDED) */
+    public static final String REFUSED_BY_THEM = "refusedByOtherSide";
     public static final String LATE_DECISION = "lateDecision";
     public static final String LATE_COMMENT = "lateComment";
     public static final String SHORTFALL_DECISION = "shortfallDecision";

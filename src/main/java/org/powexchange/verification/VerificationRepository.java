@@ -12,7 +12,7 @@ public class VerificationRepository {
 
     public record Result(UUID exchangeId, long personId, VerificationOutcome outcome,
                          VerificationOutcome.Medical medical, String evidence, Integer roundNo,
-                         String recordedBy, OffsetDateTime recordedAt) {
+                         String recordedBy, OffsetDateTime recordedAt, Consent consent) {
     }
 
     private final JdbcClient jdbc;
@@ -22,11 +22,27 @@ public class VerificationRepository {
     }
 
     public void insert(Result r) {
+        Consent c = r.consent();
         jdbc.sql("insert into verification_result (exchange_id, person_id, outcome, medical, evidence, round_no, "
-                        + "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "recorded_by, recorded_at, consent_interviewed_on, consent_outcome, consent_delegate_ref) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.exchangeId(), r.personId(), r.outcome().name(),
                         r.medical() == null ? null : r.medical().name(), r.evidence(), r.roundNo(), r.recordedBy(),
-                        r.recordedAt())
+                        r.recordedAt(), c == null ? null : c.interviewedOn(), c == null ? null : c.outcome().name(),
+                        c == null ? null : c.delegateRef())
+                .update();
+    }
+
+    /** A new interview's result replaces an undecided one (the only result that may be replaced). */
+    public void replaceUndecided(Result r) {
+        Consent c = r.consent();
+        jdbc.sql("update verification_result set outcome = ?, medical = ?, evidence = ?, round_no = ?, recorded_by = ?, "
+                        + "recorded_at = ?, consent_interviewed_on = ?, consent_outcome = ?, consent_delegate_ref = ? "
+                        + "where exchange_id = ? and person_id = ? and outcome = 'CONSENT_UNDECIDED'")
+                .params(r.outcome().name(), r.medical() == null ? null : r.medical().name(), r.evidence(), r.roundNo(),
+                        r.recordedBy(), r.recordedAt(), c == null ? null : c.interviewedOn(),
+                        c == null ? null : c.outcome().name(), c == null ? null : c.delegateRef(), r.exchangeId(),
+                        r.personId())
                 .update();
     }
 
@@ -40,11 +56,11 @@ public class VerificationRepository {
                 .query(VerificationRepository::map).list();
     }
 
-    /** People still awaiting verification without a result. */
+    /** People still awaiting verification without a result, or undecided and waiting for a new interview. */
     public int outstanding(UUID exchangeId) {
         return jdbc.sql("select count(*) from list_entry e where e.exchange_id = ? and e.status = 'AWAITING_VERIFICATION' "
                         + "and not exists (select 1 from verification_result v where v.exchange_id = e.exchange_id "
-                        + "and v.person_id = e.person_id)")
+                        + "and v.person_id = e.person_id and v.outcome <> 'CONSENT_UNDECIDED')")
                 .param(exchangeId).query(Integer.class).single();
     }
 
@@ -52,6 +68,9 @@ public class VerificationRepository {
         return new Result(rs.getObject("exchange_id", UUID.class), rs.getLong("person_id"),
                 VerificationOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("medical") == null ? null : VerificationOutcome.Medical.valueOf(rs.getString("medical")),
-                rs.getString("evidence"), (Integer) rs.getObject("round_no"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class));
+                rs.getString("evidence"), (Integer) rs.getObject("round_no"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getString("consent_outcome") == null ? null : new Consent(
+                        rs.getObject("consent_interviewed_on", java.time.LocalDate.class),
+                        Consent.Outcome.valueOf(rs.getString("consent_outcome")), rs.getString("consent_delegate_ref")));
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VerificationService {
 
     public record Incoming(long personId, VerificationOutcome outcome, VerificationOutcome.Medical medical,
-                           String evidence) {
+                           String evidence, Consent consent) {
         public Incoming {
             medical = outcome == VerificationOutcome.UNFIT_TO_TRAVEL ? medical : null;
         }
@@ -94,9 +94,12 @@ public class VerificationService {
                 throw ApiException.badRequest(field + ".medical",
                         "an unfit-to-travel result needs 'medical': ESCORT (travels with a medical escort) or HOLD");
             }
+            checkConsent(field + ".consent", in);
             var existing = results.find(exchangeId, in.personId());
-            if (existing.isPresent()) {
-                if (existing.get().outcome() != in.outcome() || !Objects.equals(existing.get().medical(), in.medical())) {
+            boolean newInterview = existing.isPresent()
+                    && existing.get().outcome() == VerificationOutcome.CONSENT_UNDECIDED;
+            if (existing.isPresent() && !(newInterview && !sameAs(existing.get(), in))) {
+                if (!sameAs(existing.get(), in)) {
                     throw ApiException.conflict(field + ".outcome", "person " + in.personId() + " already has the result "
                             + existing.get().outcome() + "; a different result cannot replace it");
                 }
@@ -108,8 +111,13 @@ public class VerificationService {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, field + ".personId",
                         "person " + in.personId() + " is not on this exchange's lists awaiting verification");
             }
-            results.insert(new VerificationRepository.Result(exchangeId, in.personId(), in.outcome(), in.medical(),
-                    in.evidence(), round, actor, OffsetDateTime.now()));
+            var result = new VerificationRepository.Result(exchangeId, in.personId(), in.outcome(), in.medical(),
+                    in.evidence(), round, actor, OffsetDateTime.now(), in.consent());
+            if (newInterview) {
+                results.replaceUndecided(result);
+            } else {
+                results.insert(result);
+            }
             recorded++;
         }
         int outstanding = results.outstanding(exchangeId);
@@ -118,6 +126,55 @@ public class VerificationService {
                     "unchanged " + unchanged + ", outstanding " + outstanding);
         }
         return new Recorded(recorded, unchanged, outstanding, outstanding == 0);
+    }
+
+    private static boolean sameAs(VerificationRepository.Result r, Incoming in) {
+        return r.outcome() == in.outcome() && Objects.equals(r.medical(), in.medical())
+                && Objects.equals(r.consent(), in.consent());
+    }
+
+    /**
+     * Art. 109(3): nobody goes forward without having said, in a private interview with the neutral party,
+     * that they want to go home. A result that lets a person cross carries WANTS_REPATRIATION; a refusal
+     * and an undecided person carry the interview that found it. Only the date, the finding and a
+     * pseudonymous delegate reference are accepted: there is no field for what was said.
+     */
+    static void checkConsent(String field, Incoming in) {
+        Consent c = in.consent();
+        VerificationOutcome o = in.outcome();
+        boolean interviewed = o == VerificationOutcome.VERIFIED || o == VerificationOutcome.UNFIT_TO_TRAVEL
+                || o == VerificationOutcome.CONSENT_REFUSED || o == VerificationOutcome.CONSENT_UNDECIDED;
+        if (c == null) {
+            if (interviewed) {
+                throw ApiException.badRequest(field, "a " + o + " result needs the consent finding of the private "
+                        + "interview (GC III art. 109(3)): {interviewedOn, outcome, delegateRef}");
+            }
+            return;
+        }
+        if (c.interviewedOn() == null || c.outcome() == null || c.delegateRef() == null) {
+            throw ApiException.badRequest(field, "consent needs interviewedOn, outcome and delegateRef");
+        }
+        if (c.interviewedOn().isAfter(java.time.LocalDate.now().plusDays(1))) {
+            throw ApiException.badRequest(field + ".interviewedOn", "the interview cannot be in the future");
+        }
+        if (!c.delegateRef().matches(Consent.DELEGATE_REF)) {
+            throw ApiException.badRequest(field + ".delegateRef", "a pseudonymous reference: letters, digits and . _ - "
+                    + "only, at most 64");
+        }
+        Consent.Outcome needed = switch (o) {
+            case VERIFIED, UNFIT_TO_TRAVEL -> Consent.Outcome.WANTS_REPATRIATION;
+            case CONSENT_REFUSED -> Consent.Outcome.REFUSES;
+            case CONSENT_UNDECIDED -> Consent.Outcome.UNDECIDED;
+            default -> null;
+        };
+        if (needed != null && c.outcome() != needed) {
+            throw ApiException.badRequest(field, "a " + o + " result needs consent.outcome = " + needed
+                    + " (GC III art. 109(3): nobody is repatriated against their will); it was " + c.outcome());
+        }
+        if (needed == null && c.outcome() != Consent.Outcome.WANTS_REPATRIATION) {
+            throw ApiException.badRequest(field, "a person who " + (c.outcome() == Consent.Outcome.REFUSES
+                    ? "refuses is recorded as CONSENT_REFUSED" : "is undecided is recorded as CONSENT_UNDECIDED"));
+        }
     }
 
     private Integer currentRound(UUID exchangeId) {
@@ -146,7 +203,12 @@ public class VerificationService {
                     m.put("givenName", r.person().givenName());
                     m.put("birthDate", r.person().birthDate());
                     m.put("seriouslyWoundedSick", r.person().seriouslyWoundedSick());
-                    m.put("hasResult", results.find(exchangeId, r.person().id()).isPresent());
+                    var result = results.find(exchangeId, r.person().id());
+                    m.put("hasResult", result.isPresent()
+                            && result.get().outcome() != VerificationOutcome.CONSENT_UNDECIDED);
+                    // undecided at the last interview: the neutral party interviews again
+                    m.put("newInterviewNeeded", result.isPresent()
+                            && result.get().outcome() == VerificationOutcome.CONSENT_UNDECIDED);
                     return m;
                 }).toList();
     }

@@ -92,7 +92,7 @@ public final class ExchangeBenchmark {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("pow") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--powexchange.verification.simulated-neutral-party.enabled=false",
+                "--powexchange.demo.simulated-neutral-party.enabled=false",
                 "--camunda.bpm.job-execution.enabled=true"));
         Collections.addAll(cmd, extraAppArgs());
         try (java.net.Socket busy = new java.net.Socket("127.0.0.1", port)) {
@@ -395,6 +395,11 @@ public final class ExchangeBenchmark {
             if (!decision.equals("KEEP")) {
                 d.put("basis", objectedReason.get(id));
                 removed++;
+                if ("PENDING_CRIMINAL_PROCEEDINGS".equals(objectedReason.get(id))) {
+                    // art. 119 holds back only on recorded proceedings (case reference and authority)
+                    post("staff", "/api/exchanges/" + ex + "/people/" + id + "/proceedings", Map.of("caseReference",
+                            "BENCH-CASE-" + id, "authority", "Regional Prosecutor's Office (invented)"), 201);
+                }
             }
             d.put("comment", "decided in the benchmark");
             decisions.add(d);
@@ -425,7 +430,12 @@ public final class ExchangeBenchmark {
     }
 
     void counterparty() throws Exception {
-        List<JsonNode> proposed = people("PROPOSED");
+        counterpartyLists("CP-BENCH-1", people("PROPOSED"));
+    }
+
+    /** The other side's lists naming exactly {@code ours}; sent again when verification needs their agreement. */
+    void counterpartyLists(String reference, List<JsonNode> ours) throws Exception {
+        List<JsonNode> proposed = ours;
         ArrayNode offered = JSON.createArrayNode();
         ArrayNode requested = JSON.createArrayNode();
         for (JsonNode p : proposed) {
@@ -436,7 +446,7 @@ public final class ExchangeBenchmark {
                 n.put("birthDate", p.get("birthDate").asText());
             }
         }
-        ObjectNode body = JSON.createObjectNode().put("reference", "CP-BENCH-1");
+        ObjectNode body = JSON.createObjectNode().put("reference", reference);
         body.set("offered", offered);
         body.set("requested", requested);
         JsonNode r = null;
@@ -467,7 +477,10 @@ public final class ExchangeBenchmark {
             }
             JsonNode awaiting = getJson("icrc", "/api/exchanges/" + ex + "/verification-requests");
             if (awaiting.isEmpty()) {
-                Thread.sleep(50);
+                // replacements: reviewed by the agencies their routing names, then agreed by the other side
+                if (!settleReplacements(round)) {
+                    Thread.sleep(50);
+                }
                 continue;
             }
             round++;
@@ -489,6 +502,16 @@ public final class ExchangeBenchmark {
                     r.put("medical", "ESCORT");
                 }
                 r.put("evidence", "private interview");
+                // art. 109(3): every result carries the consent finding of the private interview
+                String finding = switch (r.get("outcome").asText()) {
+                    case "VERIFIED", "UNFIT_TO_TRAVEL" -> "WANTS_REPATRIATION";
+                    case "CONSENT_REFUSED" -> "REFUSES";
+                    default -> null;
+                };
+                if (finding != null) {
+                    r.putObject("consent").put("interviewedOn", LocalDate.now().toString()).put("outcome", finding)
+                            .put("delegateRef", "DLG-BENCH-" + (k % 9));
+                }
             }
             JsonNode resp = post("icrc", "/api/exchanges/" + ex + "/verification-results",
                     JSON.createObjectNode().set("results", results), 200);
@@ -500,14 +523,41 @@ public final class ExchangeBenchmark {
                     break;
                 }
                 JsonNode now = getJson("icrc", "/api/exchanges/" + ex + "/verification-requests");
-                if (!now.isEmpty() && !now.get(0).get("personId").equals(awaiting.get(0).get("personId"))) {
+                if (now.isEmpty() || !now.get(0).get("personId").equals(awaiting.get(0).get("personId"))) {
                     break;
                 }
                 Thread.sleep(50);
             }
             check(round < 10, "verification did not converge");
         }
-        System.out.printf(Locale.ROOT, "    %d rounds, %d failed in round 1 and replaced from the reserve%n", round, failed);
+        System.out.printf(Locale.ROOT, "    %d rounds, %d failed in round 1 and replaced from the reserve; %d agency "
+                + "reviews of replacements%n", round, failed, replacementReviews);
+    }
+
+    int replacementReviews;
+    int amendedLists;
+
+    /**
+     * Completes what the replacements wait for: the agencies' reviews of them (all approve), then the other
+     * side's amended lists naming everyone still on ours. Returns whether anything was done.
+     */
+    boolean settleReplacements(int round) throws Exception {
+        boolean any = false;
+        for (Map.Entry<String, String> r : REVIEWS.entrySet()) {
+            for (JsonNode t : tasks(r.getValue(), r.getKey())) {
+                complete(r.getValue(), t, Map.of("objections", json(JSON.createArrayNode())));
+                replacementReviews++;
+                any = true;
+            }
+        }
+        if (!tasks("staff", "Task_AgreeFinalLists").isEmpty()) {
+            List<JsonNode> ours = new ArrayList<>(people("PROPOSED"));
+            ours.addAll(people("AWAITING_VERIFICATION"));
+            ours.addAll(people("VERIFIED"));
+            counterpartyLists("CP-BENCH-AMENDED-" + round + "-" + (++amendedLists), ours);
+            any = true;
+        }
+        return any;
     }
 
     void ratification() throws Exception {

@@ -9,8 +9,10 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 
 /** Which inputs a decision table reads decides what its cached results are keyed on. */
+@UnitTest
 class DecisionTablesTest {
 
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();

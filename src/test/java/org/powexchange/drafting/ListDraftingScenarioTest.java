@@ -150,13 +150,17 @@ class ListDraftingScenarioTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("PROPOSED", "PROPOSED", "RESERVE");
 
         Task confirm = d.task(ex, "Task_ConfirmLists");
-        assertThat((String) tasks.getVariable(confirm.getId(), "bringHomeList"))
-                .contains("1. Бондарчук").contains("2. Tkachuk").contains("3. Коваленко").contains("RESERVE");
-        assertThat((String) tasks.getVariable(confirm.getId(), "flaggedSummary")).contains("Коваленко");
-        assertThat((String) tasks.getVariable(confirm.getId(), "uncertainSummary")).contains("Melnyk")
+        // the form's tables: one JSON row per person, in rank order, then the reserve
+        String bringHome = String.valueOf(tasks.getVariable(confirm.getId(), "bringHomeRows"));
+        assertThat(bringHome).contains("\"rank\":\"1\",\"person\":\"Бондарчук").contains("\"rank\":\"2\",\"person\":\"Tkachuk")
+                .contains("\"rank\":\"3\",\"person\":\"Коваленко").contains("\"list\":\"reserve\"");
+        assertThat(bringHome.indexOf("Коваленко")).isLessThan(bringHome.indexOf("\"list\":\"reserve\""));
+        assertThat(String.valueOf(tasks.getVariable(confirm.getId(), "flaggedRows"))).contains("Коваленко");
+        assertThat(String.valueOf(tasks.getVariable(confirm.getId(), "uncertainRows"))).contains("Melnyk")
                 .contains("would confirm");
-        assertThat((String) tasks.getVariable(confirm.getId(), "categorySummary"))
-                .contains("to bring home: proposed, CIVILIAN: 1").contains("to release: reserve: 1");
+        assertThat(String.valueOf(tasks.getVariable(confirm.getId(), "categoryRows")))
+                .contains("{\"side\":\"to bring home\",\"group\":\"proposed – civilian\",\"count\":1}")
+                .contains("{\"side\":\"to release\",\"group\":\"reserve\",\"count\":1}");
 
         d.complete("coordination-staff", confirm, Map.of("listsDecision", "CONFIRM"));
         assertThat(drafting).isEnded();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 import org.powexchange.people.Category;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.LifeStatus;
@@ -15,6 +16,7 @@ import org.powexchange.people.Person;
 import org.powexchange.people.Side;
 
 /** The one parity rule: counted one for one, art. 109 people apart. */
+@UnitTest
 class ParityTest {
 
     private static final UUID EX = UUID.randomUUID();

@@ -99,6 +99,8 @@ class PrisonerExchangeScenarioTest extends IntegrationTest {
         assertThat(awaiting).hasSize(5); // 3 to bring home (one art. 109) + 2 to release
         Map<String, Object> recorded = d.verifyAll(ex, Map.of("Primerov", "CONSENT_REFUSED"));
         assertThat(recorded).containsEntry("recorded", 5).containsEntry("verificationComplete", true);
+        // the replacement is reviewed by the agencies its routing names and agreed before it is verified
+        d.agreeReplacements(ex);
         assertThat(verification).isWaitingAt("Task_VerifyPeople");
         assertThat(d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests"))
                 .singleElement().satisfies(p -> assertThat(p.get("familyName")).isEqualTo("Obraztsov"));

@@ -40,7 +40,7 @@ public final class AppNode implements AutoCloseable {
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // the tests act as the neutral party (through /api); no simulated one competes for its tasks
-                "--powexchange.verification.simulated-neutral-party.enabled=false",
+                "--powexchange.demo.simulated-neutral-party.enabled=false",
                 "--logging.level.root=WARN",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
         a.addAll(List.of(extraArgs));

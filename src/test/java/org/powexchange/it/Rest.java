@@ -191,7 +191,8 @@ public final class Rest {
         JsonNode awaiting = ok(base, "neutral-party", "GET", "/api/exchanges/" + ex + "/verification-requests", null);
         List<Map<String, Object>> results = new java.util.ArrayList<>();
         awaiting.forEach(p -> results.add(Map.of("personId", p.get("personId").asLong(), "outcome", "VERIFIED",
-                "evidence", "private interview")));
+                "evidence", "private interview", "consent", Map.of("interviewedOn", java.time.LocalDate.now().toString(),
+                        "outcome", "WANTS_REPATRIATION", "delegateRef", "DLG-IT"))));
         ok(base, "neutral-party", "POST", "/api/exchanges/" + ex + "/verification-results", Map.of("results", results));
     }
 

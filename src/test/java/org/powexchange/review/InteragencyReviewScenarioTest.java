@@ -137,6 +137,9 @@ class InteragencyReviewScenarioTest extends IntegrationTest {
                 .contains("Security Service: OBJECTS – SECURITY_RISK").contains("Office of the Ombudsman: no objection");
         assertThat(aboutR1.prop("recommendation").stringValue()).startsWith("REMOVE: GC III art. 119");
 
+        // art. 119 holds back only on recorded proceedings
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/people/" + r1 + "/proceedings", Map.of(
+                "caseReference", "CASE-2024-117", "authority", "Regional Prosecutor's Office (invented)"), 201);
         d.complete("coordination-staff", resolve, Map.of(
                 "resolutionOutcome", "APPLY",
                 "resolutions", org.camunda.spin.Spin.JSON(List.of(

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The production profile refuses to start with demo users or a demo, default or weak admin password. */
+@UnitTest
 class ProductionGuardTest {
 
     static final List<DemoProperties.DemoUser> DEMO = List.of(

@@ -98,6 +98,8 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(d.people(ex, "RESERVE")).hasSize(4);
         d.verifyAll(ex, Map.of("Avdiienko", "CONSENT_REFUSED", "Bondar", "DECEASED", "Abramov", "NOT_FOUND",
                 "Chornyi", "UNFIT_TO_TRAVEL:ESCORT"));
+        // the next in rank on each side is proposed; reviewed (no agency is concerned) and agreed before verification
+        d.agreeReplacements(ex);
         // round 2: the next in rank on each side replaces the failed
         assertThat(v).isWaitingAt("Task_VerifyPeople");
         assertThat(runtime.getVariable(v.getId(), "verificationRound")).isEqualTo(2);
@@ -213,7 +215,8 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
                 .get("personId");
         Object petrov = byName(other).get("Petrov").get("personId");
         String path = "/api/exchanges/" + ex + "/verification-results";
-        Map<String, Object> one = Map.of("personId", oliinyk, "outcome", "VERIFIED", "evidence", "interview");
+        Map<String, Object> one = new java.util.HashMap<>(ExchangeDriver.result(oliinyk, "VERIFIED"));
+        one.put("evidence", "interview");
         assertThat(d.post("neutral-party", path, Map.of("results", List.of(one)), 200))
                 .containsEntry("recorded", 1).containsEntry("outstanding", 1);
         // the same result again changes nothing
@@ -223,13 +226,13 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(d.post("neutral-party", path, Map.of("results", List.of(Map.of("personId", oliinyk,
                 "outcome", "DECEASED"))), 409)).containsEntry("field", "results[0].outcome");
         // someone not on this exchange's lists, and someone unknown altogether
-        assertThat(d.post("neutral-party", path, Map.of("results", List.of(Map.of("personId", petrov,
-                "outcome", "VERIFIED"))), 422)).containsEntry("field", "results[0].personId");
-        assertThat(d.post("neutral-party", path, Map.of("results", List.of(Map.of("personId", 987654321,
-                "outcome", "VERIFIED"))), 422)).containsEntry("field", "results[0].personId");
+        assertThat(d.post("neutral-party", path, Map.of("results", List.of(ExchangeDriver.result(petrov,
+                "VERIFIED"))), 422)).containsEntry("field", "results[0].personId");
+        assertThat(d.post("neutral-party", path, Map.of("results", List.of(ExchangeDriver.result(987654321,
+                "VERIFIED"))), 422)).containsEntry("field", "results[0].personId");
         // unfit to travel needs the medical detail; an unknown outcome is bad input
-        assertThat(d.post("neutral-party", path, Map.of("results", List.of(Map.of("personId", oliinyk,
-                "outcome", "UNFIT_TO_TRAVEL"))), 400)).containsEntry("field", "results[0].medical");
+        assertThat(d.post("neutral-party", path, Map.of("results", List.of(ExchangeDriver.result(oliinyk,
+                "UNFIT_TO_TRAVEL"))), 400)).containsEntry("field", "results[0].medical");
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_JSON);
         assertThat(d.as("neutral-party").exchange(path, HttpMethod.POST, new HttpEntity<>(
@@ -255,13 +258,14 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         // one result arrives, the other does not; the new deadline passes and the Staff proceeds
         Object rudenko = byName(ex).get("Rudenko").get("personId");
         d.post("neutral-party", "/api/exchanges/" + ex + "/verification-results", Map.of("results",
-                List.of(Map.of("personId", rudenko, "outcome", "VERIFIED"))), 200);
+                List.of(ExchangeDriver.result(rudenko, "VERIFIED"))), 200);
         management.executeJob(management.createJobQuery().processInstanceId(v.getId()).timers().singleResult().getId());
         d.complete("coordination-staff", d.task(ex, "Task_HandleLateVerification"),
                 Map.of("lateDecision", "PROCEED", "lateComment", "no access to the second place of detention"));
         // Rybakov failed for want of a result; Sokolov from the reserve replaces him and is verified in turn
         Map<String, Map<String, Object>> people = byName(ex);
         assertThat((String) people.get("Rybakov").get("statusReason")).startsWith("NO_RESULT_BY_DEADLINE; replaced by");
+        d.agreeReplacements(ex);
         assertThat(v).isWaitingAt("Task_VerifyPeople");
         d.verifyAll(ex, Map.of());
         assertThat(v).isEnded();
@@ -286,7 +290,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
                 HttpMethod.POST, new HttpEntity<>(fetch(ex), h), List.class).getBody();
         assertThat(locked).hasSize(1);
         String taskId = (String) locked.get(0).get("id");
-        String bad = "[{\"personId\":987654321,\"outcome\":\"VERIFIED\"}]";
+        String bad = "[{\"personId\":987654321,\"outcome\":\"VERIFIED\"," + CONSENT + "}]";
         var refused = d.as("neutral-party").exchange("/engine-rest/external-task/" + taskId + "/complete",
                 HttpMethod.POST, new HttpEntity<>(Map.of("workerId", "rest-worker", "variables", Map.of(
                         "verificationResults", Map.of("value", bad, "type", "String"))), h), Map.class);
@@ -294,7 +298,7 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat((String) refused.getBody().get("message")).contains("not on this exchange's lists");
         assertThat(v).isWaitingAt("Task_VerifyPeople");
         String good = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests").stream()
-                .map(p -> "{\"personId\":" + p.get("personId") + ",\"outcome\":\"VERIFIED\"}")
+                .map(p -> "{\"personId\":" + p.get("personId") + ",\"outcome\":\"VERIFIED\"," + CONSENT + "}")
                 .collect(Collectors.joining(",", "[", "]"));
         var done = d.as("neutral-party").exchange("/engine-rest/external-task/" + taskId + "/complete",
                 HttpMethod.POST, new HttpEntity<>(Map.of("workerId", "rest-worker", "variables", Map.of(
@@ -302,6 +306,10 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
         assertThat(done.getStatusCode().value()).isEqualTo(204);
         assertThat(v).isEnded();
     }
+
+    /** The consent finding of a person who wants to go home, as JSON inside a result. */
+    static final String CONSENT = "\"consent\":{\"interviewedOn\":\"" + java.time.LocalDate.now()
+            + "\",\"outcome\":\"WANTS_REPATRIATION\",\"delegateRef\":\"DLG-REST-1\"}";
 
     private static Map<String, Object> fetch(String ex) {
         return Map.of("workerId", "rest-worker", "maxTasks", 5, "topics", List.of(Map.of(
@@ -324,12 +332,20 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
                     boolean refuses = "Tarasov".equals(person.get("familyName"));
                     return new RecordVerificationResultsDelegate.WireResult(((Number) person.get("personId")).longValue(),
                             refuses ? VerificationOutcome.CONSENT_REFUSED : VerificationOutcome.VERIFIED, null,
-                            "interviewed in private by the delegate");
+                            "interviewed in private by the delegate", new Consent(java.time.LocalDate.now(),
+                            refuses ? Consent.Outcome.REFUSES : Consent.Outcome.WANTS_REPATRIATION, "DLG-CLIENT-1"));
                 });
         try {
             // round 1: Tarasov refuses; round 2: Stepanov, from the reserve, is verified through the client too
             long until = System.currentTimeMillis() + 30_000;
+            boolean agreed = false;
             while (verification(ex) != null && System.currentTimeMillis() < until) {
+                if (!agreed && runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                        .processDefinitionKey("interagency-review").count() > 0) {
+                    // Stepanov, proposed for Tarasov: reviewed and agreed before the client verifies him
+                    d.agreeReplacements(ex);
+                    agreed = true;
+                }
                 Thread.sleep(200);
             }
         } finally {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 import org.springframework.http.ProblemDetail;
 
 /** Failures that are nobody's fault still answer a problem document the caller can act on. */
+@UnitTest
 class ApiProblemsTest {
 
     @Test
