@@ -72,8 +72,8 @@ class OmbudsmanBrowserTest extends BrowserTest {
                 .filter(WebElement::isSelected).count() == home.size());
         browser.js("window.scrollTo(0, 0); document.querySelectorAll('.fjs-container').forEach(e => e.scrollIntoView());");
         browser.screenshot("OmbudsmanBrowserTest-notify-the-families-filled-in");
-        tasklist.save() // Tasklist 7.24 re-enables Complete after an edit in a dynamic list only on Save (see TasklistPage)
-                .complete(TASK);
+        // no Save needed: the patched form bundle (webapps.TasklistBundlePatch, form-js #1494) keeps Complete enabled
+        tasklist.complete(TASK);
 
         Map<Long, String> outcomes = new HashMap<>();
         jdbc.sql("select person_id, status from family_notification where exchange_id = ?").param(UUID.fromString(ex))
