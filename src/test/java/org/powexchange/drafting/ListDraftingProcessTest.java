@@ -73,7 +73,7 @@ class ListDraftingProcessTest {
         listener(calls, "recordDuplicateDecisions");
         listener(calls, "recordListsDecision");
         Mocks.register("duplicateOptions", new Overview());
-        Mocks.register("listsOverview", new Overview());
+        Mocks.register("listTables", new Overview());
     }
 
     @AfterEach
@@ -108,8 +108,8 @@ class ListDraftingProcessTest {
         sourcesSubmitted(pi);
         compiled(pi);
         // what the form shows comes from the expression beans, as task inputs
-        assertThat(taskService().getVariable(task().getId(), "categorySummary")).isEqualTo("categories");
-        assertThat(taskService().getVariable(task().getId(), "releaseList")).isEqualTo("proposed RELEASE");
+        assertThat(taskService().getVariable(task().getId(), "categoryRows")).isEqualTo("categories");
+        assertThat(taskService().getVariable(task().getId(), "releaseRows")).isEqualTo("proposed RELEASE");
 
         complete(task(), withVariables(DraftingProcess.LISTS_DECISION, "CONFIRM"));
 
