@@ -32,14 +32,17 @@ public class PhaseReportService {
     private final ListEntryRepository entries;
     private final HandoverRepository records;
     private final LawfulRecordsService lawful;
+    private final FamilyNotificationRepository families;
 
     public PhaseReportService(ExchangeRepository exchanges, PhaseRepository phases, ListEntryRepository entries,
-                              HandoverRepository records, LawfulRecordsService lawful) {
+                              HandoverRepository records, LawfulRecordsService lawful,
+                              FamilyNotificationRepository families) {
         this.exchanges = exchanges;
         this.phases = phases;
         this.entries = entries;
         this.records = records;
         this.lawful = lawful;
+        this.families = families;
     }
 
     public Map<String, Object> phase(UUID exchangeId, int phaseNo) {
@@ -50,8 +53,7 @@ public class PhaseReportService {
         List<HandoverRepository.Discrepancy> discrepancies = records.discrepancies(exchangeId, phaseNo);
         Map<Long, String> kindByPerson = new HashMap<>();
         discrepancies.stream().filter(d -> d.personId() != null).forEach(d -> kindByPerson.put(d.personId(), d.kind()));
-        Map<Long, String> notified = new HashMap<>();
-        records.notifications(exchangeId, phaseNo).forEach(n -> notified.put(n.personId(), n.status()));
+        Map<Long, String> notified = families.outcomes(exchangeId, phaseNo);
         Map<Long, String> intake = records.medicalIntakes(exchangeId, phaseNo);
 
         Map<String, Object> out = new LinkedHashMap<>();

@@ -82,7 +82,7 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
         assertThat(people(ex)).filteredOn(p -> "BRING_HOME".equals(p.get("side")))
                 .allSatisfy(p -> assertThat(p.get("status")).isEqualTo("REPATRIATED"));
         UUID exId = UUID.fromString(ex);
-        assertThat(jdbc.sql("select count(*) from family_notification where exchange_id = ? and status = 'NOTIFIED'")
+        assertThat(jdbc.sql("select count(*) from family_notification where exchange_id = ? and status = 'REACHED'")
                 .param(exId).query(Integer.class).single()).isEqualTo(7);
         assertThat(jdbc.sql("select person_id from medical_intake where exchange_id = ?").param(exId)
                 .query(Long.class).list()).containsExactly(id(ex, "H-7"));
