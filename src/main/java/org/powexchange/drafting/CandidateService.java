@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.powexchange.audit.AuditLog;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.exchange.ExchangeRepository;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.powexchange.audit.AuditLog;
-import org.powexchange.drafting.matching.MatchRecord;
-import org.powexchange.drafting.matching.NameNormalizer;
-import org.powexchange.drafting.matching.RecordMatcher;
+import org.powexchange.people.matching.MatchRecord;
+import org.powexchange.people.matching.NameNormalizer;
+import org.powexchange.people.matching.RecordMatcher;
 import org.powexchange.people.Category;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.Person;
@@ -89,16 +89,23 @@ public class CrossReferenceService {
             }
             records.link(r.id(), personId, a.confidence(), a.basis());
         }
+        java.util.Set<String> pairKeys = new java.util.HashSet<>();
+        int pairCount = 0;
         for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
-            long a = p.group() > 0 ? p.group() : newPersonIds.get(p.group());
-            long b = p.otherGroup() > 0 ? p.otherGroup() : newPersonIds.get(p.otherGroup());
+            Long a = p.group() > 0 ? Long.valueOf(p.group()) : newPersonIds.get(p.group());
+            Long b = p.otherGroup() > 0 ? Long.valueOf(p.otherGroup()) : newPersonIds.get(p.otherGroup());
+            // the matcher guarantees both people exist; a pair that would not is dropped, never a crash
+            if (a == null || b == null || a.equals(b) || !pairKeys.add(Math.min(a, b) + ":" + Math.max(a, b))) {
+                continue;
+            }
             jdbc.sql("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
                     + "values (?, ?, ?, ?, 'OPEN')").params(exchangeId, a, b, p.score()).update();
+            pairCount++;
         }
         Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
                 "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "
-                        + result.possibleDuplicates().size());
+                        + pairCount);
         return o;
     }
 

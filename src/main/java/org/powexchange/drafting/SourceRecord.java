@@ -2,7 +2,7 @@ package org.powexchange.drafting;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.people.Side;
 
 /** One row of one source, validated; linked to the person it describes once cross-referenced. */

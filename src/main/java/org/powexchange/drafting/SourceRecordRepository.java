@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.people.Side;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

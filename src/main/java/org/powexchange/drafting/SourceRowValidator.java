@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.people.Side;
 
 /**

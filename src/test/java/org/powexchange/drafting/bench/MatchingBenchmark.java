@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.powexchange.drafting.matching.MatchRecord;
-import org.powexchange.drafting.matching.NameNormalizer;
-import org.powexchange.drafting.matching.RecordMatcher;
+import org.powexchange.people.matching.MatchRecord;
+import org.powexchange.people.matching.NameNormalizer;
+import org.powexchange.people.matching.RecordMatcher;
 
 /**
  * Cross-references synthetic sources with known truth and prints records per second and pairwise

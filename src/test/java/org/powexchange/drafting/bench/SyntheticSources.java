@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 
 /**
  * Invented people and the source records that describe them, with the truth kept: each record

@@ -1,4 +1,4 @@
-package org.powexchange.drafting.matching;
+package org.powexchange.people.matching;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;

@@ -1,4 +1,4 @@
-package org.powexchange.drafting.matching;
+package org.powexchange.people.matching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,6 +74,10 @@ public final class RecordMatcher {
         }
     }
 
+    private static final java.util.Comparator<Entry> CANONICAL = java.util.Comparator
+            .comparing((Entry e) -> e.family).thenComparing(e -> e.given)
+            .thenComparing(e -> e.birth.toString()).thenComparing(e -> e.service).thenComparingLong(e -> e.key);
+
     private static final class Cluster {
         final long id;
         final List<Entry> entries = new ArrayList<>(3);
@@ -86,16 +90,28 @@ public final class RecordMatcher {
 
     /** Seeds the people already known, then assigns each incoming record in order. */
     public Result match(List<MatchRecord> existing, List<MatchRecord> incoming) {
+        List<Entry> known = new ArrayList<>(existing.size());
+        Map<Long, Long> groupOf = new HashMap<>();
         for (MatchRecord r : existing) {
             if (r.group() <= 0) {
                 throw new IllegalArgumentException("existing record " + r.key() + " has no person");
             }
-            add(clusters.computeIfAbsent(r.group(), Cluster::new), new Entry(r));
+            known.add(new Entry(r));
+            groupOf.put(r.key(), r.group());
         }
+        known.sort(java.util.Comparator.comparingLong((Entry e) -> groupOf.get(e.key)).thenComparing(CANONICAL));
+        for (Entry e : known) {
+            add(clusters.computeIfAbsent(groupOf.get(e.key), Cluster::new), e);
+        }
+        // a canonical order (content, then key) so that the order the records arrive in decides nothing
+        List<Entry> ordered = new ArrayList<>(incoming.size());
+        for (MatchRecord r : incoming) {
+            ordered.add(new Entry(r));
+        }
+        ordered.sort(CANONICAL);
         List<Assignment> out = new ArrayList<>(incoming.size());
         List<PossibleDuplicate> pairs = new ArrayList<>();
-        for (MatchRecord r : incoming) {
-            Entry e = new Entry(r);
+        for (Entry e : ordered) {
             Cluster best = null;
             Entry bestEntry = null;
             double bestScore = -1;
@@ -151,7 +167,9 @@ public final class RecordMatcher {
     private void secondPass(List<Assignment> out, List<PossibleDuplicate> pairs) {
         Set<Long> flagged = new HashSet<>();
         for (PossibleDuplicate p : pairs) {
+            // both sides of a pair must stay people of their own: the pair names them
             flagged.add(p.group());
+            flagged.add(p.otherGroup());
         }
         for (int i = 0; i < out.size(); i++) {
             Assignment a = out.get(i);

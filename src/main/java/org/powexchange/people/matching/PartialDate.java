@@ -1,4 +1,4 @@
-package org.powexchange.drafting.matching;
+package org.powexchange.people.matching;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
