@@ -67,7 +67,7 @@ public class CrossReferenceService {
         for (SourceRecord r : all) {
             byId.put(r.id(), r);
             MatchRecord m = new MatchRecord(r.id(), r.personId() == null ? 0 : r.personId(), r.familyName(),
-                    r.givenName(), r.birthDate(), r.serviceNumber());
+                    r.givenName(), r.patronymic(), r.birthDate(), r.serviceNumber());
             (r.personId() == null ? incoming : existing).add(m);
         }
         if (incoming.isEmpty()) {
@@ -102,6 +102,7 @@ public class CrossReferenceService {
                     + "values (?, ?, ?, ?, 'OPEN')").params(exchangeId, a, b, p.score()).update();
             pairCount++;
         }
+        records.patronymicsToPeople(exchangeId);
         Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
                 "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "

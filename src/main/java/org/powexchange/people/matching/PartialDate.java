@@ -30,7 +30,8 @@ public record PartialDate(Integer year, Integer month, Integer day) {
     }
 
     /**
-     * Parses 1987-05-14, 1987-05, 1987 or 14.05.1987 (day first, as written in the sources);
+     * Parses the forms clerks write: 1987-05-14, 1987-05, 1987, 14.05.1987, 14/05/1987, 14-05-1987 (day first,
+     * as written in the sources), 1987.05.14, 1987/05/14, 05.1987, and an ISO date-time (its date is taken);
      * null or blank gives {@link #UNKNOWN}; anything else throws {@link DateTimeException}.
      */
     public static PartialDate parse(String text) {
@@ -45,12 +46,20 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (s.matches("\\d{4}-\\d{2}")) {
                 return new PartialDate(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5)), null);
             }
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return of(LocalDate.parse(s));
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?")) {
+                return of(LocalDate.parse(s.substring(0, 10)));
             }
-            if (s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
-                String[] p = s.split("\\.");
+            if (s.matches("\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}")) {
+                String[] p = s.split("[./-]");
+                return of(LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+            }
+            if (s.matches("\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}")) {
+                String[] p = s.split("[./-]");
                 return of(LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[1]), Integer.parseInt(p[0])));
+            }
+            if (s.matches("\\d{1,2}[./]\\d{4}")) {
+                String[] p = s.split("[./]");
+                return new PartialDate(Integer.parseInt(p[1]), Integer.parseInt(p[0]), null);
             }
         } catch (DateTimeException e) {
             throw new DateTimeException("'" + s + "' is not a real date");

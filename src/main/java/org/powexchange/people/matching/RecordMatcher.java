@@ -300,7 +300,15 @@ public final class RecordMatcher {
         return s.length() <= n ? s : s.substring(0, n);
     }
 
-    static String normaliseService(String s) {
+    /** Cyrillic letters that look like Latin ones: a service number typed in either layout compares equal. */
+    private static final String CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХІУ";
+    private static final String LATIN_LOOKALIKES = "ABEKMHOPCTXIY";
+
+    /**
+     * A service number as compared: letters and digits only, upper case, Cyrillic look-alikes as Latin
+     * ({@code КН 798548}, {@code KH-798548} and {@code kh.798548} are one number). Stored as written elsewhere.
+     */
+    public static String normaliseService(String s) {
         if (s == null) {
             return "";
         }
@@ -308,7 +316,9 @@ public final class RecordMatcher {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                b.append(Character.toUpperCase(c));
+                char u = Character.toUpperCase(c);
+                int look = CYRILLIC_LOOKALIKES.indexOf(u);
+                b.append(look >= 0 ? LATIN_LOOKALIKES.charAt(look) : u);
             }
         }
         return b.toString();
