@@ -92,14 +92,21 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         return Math.min(month, day) + "/" + Math.max(month, day);
     }
 
-    /** 1 for the same date; 0.9 for day and month swapped; 0.75 where one is a less precise form of the other; 0.5 if either is unknown; lower for conflicts. */
+    /**
+     * 1 for the same date; 0.9 for day and month swapped; 0.8 for a day off by one, 0.75 for a month off by
+     * one, 0.7 for a year off by one (all typical slips of a clerk); 0.75-0.8 where one is a less precise form
+     * of the other; 0.5 if either is unknown; lower for conflicts, 0 for other years.
+     */
     public double similarity(PartialDate o) {
         if (!isKnown() || !o.isKnown()) {
             return 0.5;
         }
         if (!year.equals(o.year)) {
             boolean sameMd = isComplete() && o.isComplete() && month.equals(o.month) && day.equals(o.day);
-            return sameMd && Math.abs(year - o.year) == 1 ? 0.6 : 0.0;
+            if (sameMd && Math.abs(year - o.year) == 1) {
+                return 0.7;
+            }
+            return sameMd && transposedDigits(year, o.year) ? 0.6 : 0.0;
         }
         if (isComplete() && o.isComplete()) {
             if (month.equals(o.month) && day.equals(o.day)) {
@@ -108,12 +115,34 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (month.equals(o.day) && day.equals(o.month)) {
                 return 0.9;
             }
-            return month.equals(o.month) || day.equals(o.day) ? 0.45 : 0.2;
+            if (month.equals(o.month)) {
+                return Math.abs(day - o.day) == 1 ? 0.8 : 0.45;
+            }
+            if (day.equals(o.day)) {
+                return Math.abs(month - o.month) == 1 ? 0.75 : 0.45;
+            }
+            return 0.2;
         }
         if (month == null || o.month == null) {
             return 0.75;
         }
         return month.equals(o.month) ? 0.8 : 0.3;
+    }
+
+    /** 1978 for 1987: two neighbouring digits swapped. */
+    private static boolean transposedDigits(int a, int b) {
+        String x = Integer.toString(a);
+        String y = Integer.toString(b);
+        if (x.length() != y.length()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                return x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
+                        && x.substring(i + 2).equals(y.substring(i + 2));
+            }
+        }
+        return false;
     }
 
     @Override

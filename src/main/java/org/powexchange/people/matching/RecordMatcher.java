@@ -36,7 +36,15 @@ public final class RecordMatcher {
     private static final double W_DATE = 0.30;
     /** Names alone can reach the accept threshold only when they agree (almost) exactly. */
     private static final double NO_DATE_FACTOR = 0.90;
-    private static final double AMBIGUITY_MARGIN = 0.03;
+    static final double AMBIGUITY_MARGIN = 0.03;
+    private static final double SWAP_PENALTY = 0.03;
+    /** Below this given-name agreement the records are taken for two people of one family. */
+    private static final double GIVEN_VETO = 0.7;
+    private static final double GIVEN_VETO_PENALTY = 0.15;
+    private static final double PATRONYMIC_BONUS = 0.03;
+    private static final double PATRONYMIC_PENALTY = 0.15;
+    private static final double INITIAL_FIT = 0.88;
+    private static final double SAME_NAME_OTHER_FORM = 0.96;
 
     private final NameNormalizer names;
     private final double accept;
@@ -61,16 +69,34 @@ public final class RecordMatcher {
     private final class Entry {
         final long key;
         final String family;
+        final String familySkeleton;
         final String given;
+        final boolean givenInitial;
+        final int[] givenGroups;
+        final String patronymic;
+        final boolean patronymicInitial;
+        final int[] patronymicGroups;
         final PartialDate birth;
         final String service;
 
         Entry(MatchRecord r) {
             key = r.key();
-            family = names.skeleton(r.familyName());
+            family = names.familyKey(r.familyName());
+            familySkeleton = names.skeleton(r.familyName());
             given = names.skeleton(r.givenName());
+            givenInitial = NameNormalizer.isInitial(r.givenName()) || given.length() == 1;
+            givenGroups = givenInitial ? new int[0] : names.givenNames().groups(given);
+            patronymic = names.skeleton(r.patronymic());
+            patronymicInitial = NameNormalizer.isInitial(r.patronymic()) || patronymic.length() == 1;
+            patronymicGroups = patronymic.isEmpty() || patronymicInitial ? new int[0]
+                    : names.givenNames().patronymicGroups(patronymic);
             birth = r.birthDate() == null ? PartialDate.UNKNOWN : r.birthDate();
             service = normaliseService(r.serviceNumber());
+        }
+
+        /** The key used for blocking: the given name's group where known (Mykola and Nikolai block together). */
+        String givenKey() {
+            return givenGroups.length > 0 ? "#" + givenGroups[0] : prefix(given, 2);
         }
     }
 
@@ -206,38 +232,100 @@ public final class RecordMatcher {
 
     /** The match score of two records in [0, 1] (service numbers aside). */
     public double score(MatchRecord a, MatchRecord b) {
-        return round(score(new Entry(a), new Entry(b)));
-    }
-
-    private double score(Entry a, Entry b) {
-        comparisons++;
-        return combine(names(a, b), a.birth.isKnown() && b.birth.isKnown() ? a.birth.similarity(b.birth) : -1);
+        Cluster c = new Cluster(0);
+        c.entries.add(new Entry(b));
+        return round(score(new Entry(a), c, new Entry[1]));
     }
 
     /**
-     * A record against a person: the best name agreement over the person's records, and the best
-     * birth-date agreement over those records whose date is known (so a person whose sources give
-     * a date is not matched to a conflicting date through a record that lacks one).
+     * A record against a person: the best name agreement over the person's records (also with family and
+     * given name swapped), the best birth-date agreement over those records whose date is known (so a
+     * person whose sources give a date is not matched to a conflicting date through a record that lacks
+     * one) and the best patronymic agreement over those that give one.
      */
     private double score(Entry e, Cluster c, Entry[] closest) {
         double name = -1;
+        double given = -1;
         double date = -1;
+        double patronymic = -1;
         for (Entry o : c.entries) {
             comparisons++;
-            double n = names(e, o);
+            double g = givenSimilarity(e, o);
+            double n = (W_FAMILY * similarity(e.family, o.family) + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
+            double swapped = (W_FAMILY * similarity(e.familySkeleton, o.given)
+                    + W_GIVEN * similarity(e.given, o.familySkeleton)) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY;
+            if (swapped > n) {
+                n = swapped;
+                g = Math.max(g, similarity(e.given, o.familySkeleton));
+            }
             if (n > name) {
                 name = n;
                 closest[0] = o;
             }
+            given = Math.max(given, g);
             if (e.birth.isKnown() && o.birth.isKnown()) {
                 date = Math.max(date, e.birth.similarity(o.birth));
             }
+            patronymic = Math.max(patronymic, patronymicSimilarity(e, o));
         }
-        return combine(name, date);
+        double s = combine(name, date);
+        if (given < GIVEN_VETO) {
+            s -= GIVEN_VETO_PENALTY; // brothers, twins: same family and date, different given names
+        }
+        if (patronymic >= 0) {
+            s += patronymic >= 0.9 ? PATRONYMIC_BONUS : patronymic < 0.6 ? -PATRONYMIC_PENALTY : 0;
+        }
+        return Math.max(0, Math.min(1, s));
     }
 
-    private double names(Entry a, Entry b) {
-        return (W_FAMILY * similarity(a.family, b.family) + W_GIVEN * similarity(a.given, b.given)) / (W_FAMILY + W_GIVEN);
+    /** Given names: equal, the same name in another form (Mykola/Nikolai/Kolia), an initial that fits, or spelling. */
+    private double givenSimilarity(Entry a, Entry b) {
+        if (a.given.isEmpty() || b.given.isEmpty()) {
+            return 0;
+        }
+        if (a.givenInitial || b.givenInitial) {
+            return initialFits(a.givenInitial ? a : b, b.givenInitial ? b : a, true) ? INITIAL_FIT : 0;
+        }
+        if (a.given.equals(b.given)) {
+            return 1;
+        }
+        if (GivenNames.overlap(a.givenGroups, b.givenGroups)) {
+            return SAME_NAME_OTHER_FORM;
+        }
+        double jw = similarity(a.given, b.given);
+        // two different known names (Ivan, Ihor) are different people however alike they are spelt
+        return a.givenGroups.length > 0 && b.givenGroups.length > 0 ? Math.min(jw, 0.6) : jw;
+    }
+
+    /** -1 where either has no patronymic; otherwise as for given names, read back to the father's name. */
+    private double patronymicSimilarity(Entry a, Entry b) {
+        if (a.patronymic.isEmpty() || b.patronymic.isEmpty()) {
+            return -1;
+        }
+        if (a.patronymicInitial || b.patronymicInitial) {
+            return initialFits(a.patronymicInitial ? a : b, b.patronymicInitial ? b : a, false) ? 0.9 : 0.2;
+        }
+        if (a.patronymic.equals(b.patronymic) || GivenNames.overlap(a.patronymicGroups, b.patronymicGroups)) {
+            return 1;
+        }
+        if (a.patronymicGroups.length > 0 && b.patronymicGroups.length > 0) {
+            return 0.2;
+        }
+        return similarity(a.patronymic, b.patronymic);
+    }
+
+    private boolean initialFits(Entry initial, Entry other, boolean givenName) {
+        String i = givenName ? initial.given : initial.patronymic;
+        String o = givenName ? other.given : other.patronymic;
+        if (i.isEmpty() || o.isEmpty()) {
+            return false;
+        }
+        char c = i.charAt(0);
+        if (o.charAt(0) == c) {
+            return true;
+        }
+        boolean otherInitial = givenName ? other.givenInitial : other.patronymicInitial;
+        return !otherInitial && names.givenNames().initialFits(c, givenName ? other.givenGroups : other.patronymicGroups);
     }
 
     /** Names and birth date weighted; with no date to compare, the names alone, discounted. */
@@ -281,15 +369,18 @@ public final class RecordMatcher {
     }
 
     private static List<String> keys(Entry e) {
-        List<String> k = new ArrayList<>(4);
+        List<String> k = new ArrayList<>(6);
         String f3 = prefix(e.family, 3);
-        String g2 = prefix(e.given, 2);
-        k.add("n:" + f3 + ":" + g2);
+        String g = e.givenInitial ? prefix(e.given, 1) : e.givenKey();
+        k.add("n:" + f3 + ":" + g);
+        // family and given name swapped: the key the straight record would have
+        k.add("n:" + prefix(e.given, 3) + ":" + prefix(e.familySkeleton, 1));
+        k.add("n:" + f3 + ":" + prefix(e.given, 1));
         if (e.birth.isKnown()) {
             k.add("y:" + f3 + ":" + e.birth.year());
             String md = e.birth.unorderedMonthDay();
             if (!md.isEmpty()) {
-                k.add("d:" + e.birth.year() + ":" + md + ":" + prefix(e.given, 1));
+                k.add("d:" + e.birth.year() + ":" + md + ":" + g);
                 k.add("m:" + e.birth.year() + ":" + md + ":" + prefix(e.family, 1));
             }
         }

@@ -37,7 +37,7 @@ public final class MatchingBenchmark {
         List<MatchRecord> incoming = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             SyntheticSources.Record r = records.get(i);
-            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.birth(), r.serviceNumber()));
+            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.patronymic(), r.birth(), r.serviceNumber()));
         }
         RecordMatcher.Result result = new RecordMatcher(new NameNormalizer(), accept, review).match(List.of(), incoming);
         long t1 = System.nanoTime();
