@@ -59,7 +59,13 @@ public final class NameNormalizer {
         if (CYRILLIC.matcher(s).find()) {
             s = (UKRAINIAN_LETTERS.matcher(s).find() ? ukrainian : russian).transliterate(s);
         }
-        return isAscii(s) ? s : stripMarks(s);
+        return isAscii(s) ? s : stripMarks(iso9(s));
+    }
+
+    /** ISO 9 writes я, ю, є, щ as one marked letter; spelt out they compare with every other table. */
+    private static String iso9(String s) {
+        return s.replace("â", "ia").replace("Â", "Ia").replace("û", "iu").replace("Û", "Iu").replace("ê", "ie")
+                .replace("Ê", "Ie").replace("ŝ", "shch").replace("Ŝ", "Shch");
     }
 
     /** Decomposes (ICU NFD) and drops combining marks and the BGN soft-sign prime: š > s, ï > i, ʹ > nothing. */

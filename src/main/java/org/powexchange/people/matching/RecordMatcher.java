@@ -36,6 +36,7 @@ public final class RecordMatcher {
     private static final double W_DATE = 0.30;
     /** Names alone can reach the accept threshold only when they agree (almost) exactly. */
     private static final double NO_DATE_FACTOR = 0.90;
+    private static final double NO_DATE_SLOPE = 2.0;
     static final double AMBIGUITY_MARGIN = 0.03;
     private static final double SWAP_PENALTY = 0.03;
     /** Below this given-name agreement the records are taken for two people of one family. */
@@ -50,6 +51,8 @@ public final class RecordMatcher {
     private final double accept;
     private final double review;
     private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
+    private final org.apache.commons.text.similarity.LevenshteinDistance levenshtein =
+            org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
 
     private final Map<Long, Cluster> clusters = new HashMap<>();
     private final Map<String, List<Cluster>> blocks = new HashMap<>();
@@ -100,9 +103,19 @@ public final class RecordMatcher {
         }
     }
 
+    /**
+     * Most informative records first (full birth date, service number, patronymic, full given name), so that
+     * people are founded on what tells them apart and a sparse record meets them all before it is placed;
+     * then by content, so that the order of arrival decides nothing.
+     */
     private static final java.util.Comparator<Entry> CANONICAL = java.util.Comparator
-            .comparing((Entry e) -> e.family).thenComparing(e -> e.given)
+            .comparingInt((Entry e) -> -information(e)).thenComparing(e -> e.family).thenComparing(e -> e.given)
             .thenComparing(e -> e.birth.toString()).thenComparing(e -> e.service).thenComparingLong(e -> e.key);
+
+    private static int information(Entry e) {
+        return (e.birth.isComplete() ? 8 : e.birth.isKnown() ? 4 : 0) + (e.service.isEmpty() ? 0 : 2)
+                + (e.patronymic.isEmpty() || e.patronymicInitial ? 0 : 1) + (e.givenInitial ? 0 : 16);
+    }
 
     private static final class Cluster {
         final long id;
@@ -183,7 +196,92 @@ public final class RecordMatcher {
             }
         }
         secondPass(out, pairs);
+        mergePass(out, pairs);
         return new Result(out, pairs, comparisons);
+    }
+
+    /**
+     * A person's records split over two new people when a record arrived that fitted both of them
+     * equally: people founded in this run join the person they fit best when the fit is clear, or when
+     * the two closest candidates are themselves one person. People known before are never merged here
+     * (they may have been kept apart by the drafter), and neither is a person named in a pair.
+     */
+    private void mergePass(List<Assignment> out, List<PossibleDuplicate> pairs) {
+        Set<Long> flagged = new HashSet<>();
+        for (PossibleDuplicate p : pairs) {
+            flagged.add(p.group());
+            flagged.add(p.otherGroup());
+        }
+        Map<Long, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            indexOf.put(out.get(i).recordKey(), i);
+        }
+        List<Long> fresh = new ArrayList<>();
+        for (Long id : clusters.keySet()) {
+            if (id < 0 && !flagged.contains(id)) {
+                fresh.add(id);
+            }
+        }
+        fresh.sort(java.util.Comparator.reverseOrder()); // -1, -2, ...: the order they were founded in
+        for (Long id : fresh) {
+            Cluster own = clusters.get(id);
+            if (own == null || own.entries.isEmpty()) {
+                continue;
+            }
+            Cluster best = null;
+            double bestScore = -1;
+            Cluster second = null;
+            double secondScore = -1;
+            Set<Cluster> seen = new LinkedHashSet<>();
+            for (Entry e : own.entries) {
+                seen.addAll(candidates(e));
+            }
+            for (Cluster c : seen) {
+                if (c == own || c.entries.isEmpty() || conflicting(own, c)) {
+                    continue;
+                }
+                double s = clusterScore(own, c);
+                if (s > bestScore) {
+                    second = best;
+                    secondScore = bestScore;
+                    best = c;
+                    bestScore = s;
+                } else if (s > secondScore) {
+                    second = c;
+                    secondScore = s;
+                }
+            }
+            if (best == null || bestScore < accept) {
+                continue;
+            }
+            boolean ambiguous = secondScore >= accept && bestScore - secondScore < AMBIGUITY_MARGIN
+                    && !(conflicting(best, second) ? false : clusterScore(second, best) >= accept);
+            if (ambiguous) {
+                continue;
+            }
+            for (Entry e : new ArrayList<>(own.entries)) {
+                add(best, e);
+                Integer i = indexOf.get(e.key);
+                if (i != null) {
+                    out.set(i, new Assignment(e.key, best.id, round(bestScore), "similarity"));
+                }
+            }
+            own.entries.clear();
+            own.services.clear();
+            clusters.remove(own.id);
+        }
+    }
+
+    private static boolean conflicting(Cluster a, Cluster b) {
+        return !a.services.isEmpty() && !b.services.isEmpty() && java.util.Collections.disjoint(a.services, b.services);
+    }
+
+    private double clusterScore(Cluster a, Cluster b) {
+        double best = -1;
+        for (Entry e : a.entries) {
+            best = Math.max(best, score(e, b, new Entry[1]));
+        }
+        return best;
     }
 
     /**
@@ -251,8 +349,8 @@ public final class RecordMatcher {
         for (Entry o : c.entries) {
             comparisons++;
             double g = givenSimilarity(e, o);
-            double n = (W_FAMILY * similarity(e.family, o.family) + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
-            double swapped = (W_FAMILY * similarity(e.familySkeleton, o.given)
+            double n = (W_FAMILY * familySimilarity(e.family, o.family) + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
+            double swapped = (W_FAMILY * familySimilarity(e.familySkeleton, o.given)
                     + W_GIVEN * similarity(e.given, o.familySkeleton)) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY;
             if (swapped > n) {
                 n = swapped;
@@ -328,10 +426,28 @@ public final class RecordMatcher {
         return !otherInitial && names.givenNames().initialFits(c, givenName ? other.givenGroups : other.patronymicGroups);
     }
 
-    /** Names and birth date weighted; with no date to compare, the names alone, discounted. */
+    /**
+     * Family names: Jaro–Winkler alone rewards a shared root too much (Babychuk, Babychych, Babychan are
+     * different families), so it is averaged with the share of letters that need no edit.
+     */
+    private double familySimilarity(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        if (a.equals(b)) {
+            return 1;
+        }
+        int edits = levenshtein.apply(a, b);
+        return (jw.apply(a, b) + Math.max(0, 1 - (double) edits / Math.max(a.length(), b.length()))) / 2;
+    }
+
+    /**
+     * Names and birth date weighted; with no date to compare, names alone reach the accept threshold only
+     * when they agree (almost) exactly, and fall off steeply below.
+     */
     private static double combine(double names, double date) {
         if (date < 0) {
-            return names * NO_DATE_FACTOR;
+            return NO_DATE_FACTOR - NO_DATE_SLOPE * (1 - names);
         }
         return (W_FAMILY + W_GIVEN) * names + W_DATE * date;
     }

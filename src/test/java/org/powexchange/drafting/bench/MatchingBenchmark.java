@@ -60,6 +60,16 @@ public final class MatchingBenchmark {
                 truePositives += pairs(c);
             }
         }
+        if (Boolean.getBoolean("bench.pairs")) {
+            int shownPairs = 0;
+            for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
+                SyntheticSources.Record a = records.get((int) p.recordKey());
+                SyntheticSources.Record b = records.get((int) p.otherRecordKey());
+                if (shownPairs++ < 60) {
+                    System.out.println((a.truthId() == b.truthId() ? "same " : "diff ") + p.score() + " " + a + " / " + b);
+                }
+            }
+        }
         if (Boolean.getBoolean("bench.debug")) {
             Map<Integer, List<Integer>> byTruth = new HashMap<>();
             Map<Long, Long> groupOf = new HashMap<>();
@@ -102,7 +112,11 @@ public final class MatchingBenchmark {
         }
         System.out.printf("records            %d (people %d, seed %d)%n", records.size(), people, seed);
         System.out.printf("people found       %d%n", clusterTruth.size());
-        System.out.printf("possible duplicates for the drafter %d%n", result.possibleDuplicates().size());
+        long samePerson = result.possibleDuplicates().stream()
+                .filter(p -> records.get((int) p.recordKey()).truthId() == records.get((int) p.otherRecordKey()).truthId())
+                .count();
+        System.out.printf("possible duplicates for the drafter %d (%.2f %% of records; %d of them one person)%n",
+                result.possibleDuplicates().size(), 100.0 * result.possibleDuplicates().size() / records.size(), samePerson);
         System.out.printf("comparisons        %d%n", result.comparisons());
         System.out.printf("generation         %.2f s%n", (g1 - g0) / 1e9);
         System.out.printf("cross-referencing  %.2f s, %.0f records/s%n", seconds, records.size() / seconds);
