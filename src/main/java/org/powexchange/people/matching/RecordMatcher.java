@@ -35,7 +35,7 @@ public final class RecordMatcher {
     private static final double W_GIVEN = 0.25;
     private static final double W_DATE = 0.30;
     /** Names alone can reach the accept threshold only when they agree (almost) exactly. */
-    private static final double NO_DATE_FACTOR = 0.90;
+    private static final double NO_DATE_FACTOR = 0.885;
     private static final double NO_DATE_SLOPE = 2.0;
     static final double AMBIGUITY_MARGIN = 0.03;
     private static final double SWAP_PENALTY = 0.03;
@@ -382,7 +382,7 @@ public final class RecordMatcher {
             return 0;
         }
         if (a.givenInitial || b.givenInitial) {
-            return initialFits(a.givenInitial ? a : b, b.givenInitial ? b : a, true) ? INITIAL_FIT : 0;
+            return initialFits(a.givenInitial ? a : b, a.givenInitial ? b : a, true) ? INITIAL_FIT : 0;
         }
         if (a.given.equals(b.given)) {
             return 1;
@@ -401,7 +401,7 @@ public final class RecordMatcher {
             return -1;
         }
         if (a.patronymicInitial || b.patronymicInitial) {
-            return initialFits(a.patronymicInitial ? a : b, b.patronymicInitial ? b : a, false) ? 0.9 : 0.2;
+            return initialFits(a.patronymicInitial ? a : b, a.patronymicInitial ? b : a, false) ? 0.9 : 0.2;
         }
         if (a.patronymic.equals(b.patronymic) || GivenNames.overlap(a.patronymicGroups, b.patronymicGroups)) {
             return 1;

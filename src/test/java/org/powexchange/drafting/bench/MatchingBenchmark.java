@@ -88,6 +88,22 @@ public final class MatchingBenchmark {
                 }
             }
             RecordMatcher scorer = new RecordMatcher(new NameNormalizer(), accept, review);
+            int high = 0;
+            int low = 0;
+            for (List<Integer> keys : byTruth.values()) {
+                for (int i = 0; i < keys.size(); i++) {
+                    for (int j = i + 1; j < keys.size(); j++) {
+                        if (!groupOf.get((long) keys.get(i)).equals(groupOf.get((long) keys.get(j)))) {
+                            if (scorer.score(incoming.get(keys.get(i)), incoming.get(keys.get(j))) >= accept) {
+                                high++;
+                            } else {
+                                low++;
+                            }
+                        }
+                    }
+                }
+            }
+            System.out.println("missed pairs scoring at/above accept " + high + ", below " + low);
             int shown = 0;
             for (List<Integer> keys : byTruth.values()) {
                 for (int i = 1; i < keys.size() && shown < 40; i++) {
