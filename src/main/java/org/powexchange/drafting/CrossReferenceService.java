@@ -43,7 +43,7 @@ public class CrossReferenceService {
 
     public CrossReferenceService(SourceRecordRepository records, PersonRepository persons, JdbcClient jdbc,
                                  AuditLog audit,
-                                 @Value("${powexchange.drafting.match-accept:0.90}") double accept,
+                                 @Value("${powexchange.drafting.match-accept:0.875}") double accept,
                                  @Value("${powexchange.drafting.match-review:0.75}") double review) {
         this.records = records;
         this.persons = persons;

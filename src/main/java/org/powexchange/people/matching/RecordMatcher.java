@@ -38,7 +38,7 @@ public final class RecordMatcher {
     private static final double NO_DATE_FACTOR = 0.885;
     private static final double NO_DATE_SLOPE = 2.0;
     static final double AMBIGUITY_MARGIN = 0.03;
-    private static final double SWAP_PENALTY = 0.03;
+    private static final double SWAP_PENALTY = 0.05;
     /** Below this given-name agreement the records are taken for two people of one family. */
     private static final double GIVEN_VETO = 0.7;
     private static final double GIVEN_VETO_PENALTY = 0.15;

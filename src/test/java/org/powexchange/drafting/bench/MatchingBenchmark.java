@@ -23,7 +23,7 @@ public final class MatchingBenchmark {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20250523L;
-        double accept = args.length > 3 ? Double.parseDouble(args[3]) : 0.90;
+        double accept = args.length > 3 ? Double.parseDouble(args[3]) : 0.875;
         double review = args.length > 4 ? Double.parseDouble(args[4]) : 0.75;
 
         long g0 = System.nanoTime();

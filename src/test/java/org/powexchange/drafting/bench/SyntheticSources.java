@@ -41,6 +41,7 @@ public final class SyntheticSources {
     private final Random random;
     private final Romaniser romaniser = new Romaniser();
     private int nextId = 1;
+    private final java.util.Set<String> issued = new java.util.HashSet<>();
 
     public SyntheticSources(long seed) {
         this.random = new Random(seed);
@@ -111,9 +112,13 @@ public final class SyntheticSources {
         if (random.nextDouble() >= p) {
             return null;
         }
-        return "" + SERVICE_LETTERS.charAt(random.nextInt(SERVICE_LETTERS.length()))
-                + SERVICE_LETTERS.charAt(random.nextInt(SERVICE_LETTERS.length()))
-                + String.format("%06d", random.nextInt(1_000_000));
+        String s;
+        do { // a service number belongs to one soldier
+            s = "" + SERVICE_LETTERS.charAt(random.nextInt(SERVICE_LETTERS.length()))
+                    + SERVICE_LETTERS.charAt(random.nextInt(SERVICE_LETTERS.length()))
+                    + String.format("%06d", random.nextInt(1_000_000));
+        } while (!issued.add(s));
+        return s;
     }
 
     /** Exactly {@code total} records over the people, at least one each, shuffled. */
