@@ -146,6 +146,46 @@ public final class MatchingBenchmark {
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
     }
 
+    /** Pairwise figures of one run against the truth the generator kept. */
+    public record Figures(double precision, double recall, double f1, int possibleDuplicates, int records) {
+
+        public double possibleDuplicateShare() {
+            return (double) possibleDuplicates / records;
+        }
+    }
+
+    /** Generates {@code total} records of {@code people} people with {@code seed} and cross-references them. */
+    public static Figures run(int people, int total, long seed, double accept, double review) {
+        SyntheticSources gen = new SyntheticSources(seed);
+        List<SyntheticSources.Record> records = gen.records(gen.people(people), total);
+        List<MatchRecord> incoming = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            SyntheticSources.Record r = records.get(i);
+            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.patronymic(), r.birth(), r.serviceNumber()));
+        }
+        RecordMatcher.Result result = new RecordMatcher(new NameNormalizer(), accept, review).match(List.of(), incoming);
+        Map<Long, Map<Integer, Integer>> clusterTruth = new HashMap<>();
+        Map<Integer, Integer> truthSizes = new HashMap<>();
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            int truth = records.get((int) a.recordKey()).truthId();
+            clusterTruth.computeIfAbsent(a.group(), k -> new HashMap<>()).merge(truth, 1, Integer::sum);
+            truthSizes.merge(truth, 1, Integer::sum);
+        }
+        long predicted = 0;
+        long truePositives = 0;
+        for (Map<Integer, Integer> byTruth : clusterTruth.values()) {
+            predicted += pairs(byTruth.values().stream().mapToInt(Integer::intValue).sum());
+            for (int c : byTruth.values()) {
+                truePositives += pairs(c);
+            }
+        }
+        long actual = truthSizes.values().stream().mapToLong(MatchingBenchmark::pairs).sum();
+        double precision = predicted == 0 ? 1 : (double) truePositives / predicted;
+        double recall = actual == 0 ? 1 : (double) truePositives / actual;
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new Figures(precision, recall, f1, result.possibleDuplicates().size(), records.size());
+    }
+
     private static long pairs(long n) {
         return n * (n - 1) / 2;
     }
