@@ -164,7 +164,11 @@ public final class NameNormalizer {
             }
             prev = c;
         }
-        // Ukrainian/Russian endings written -iy, -ii, -yi, -ij all end in a single i after folding
+        // Ukrainian/Russian endings written -iy, -ii, -yi, -ij all end in a single i after folding;
+        // an initial Е/Є is written E, Ye, Je or Ie: Elena, Yelena and Jelena are one name
+        if (out.length() > 3 && out.charAt(0) == 'i' && out.charAt(1) == 'e') {
+            out.deleteCharAt(0);
+        }
         return out.toString();
     }
 }
