@@ -13,3 +13,6 @@ create table import_warning (
     note             varchar(1000) not null
 );
 create index ix_import_warning_batch on import_warning (batch_id, row_no);
+
+-- a name on the other side's list that fits more than one of ours: the people it might be, for the Staff
+alter table counterparty_entry add column candidate_person_ids varchar(200);

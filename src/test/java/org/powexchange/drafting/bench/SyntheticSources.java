@@ -26,7 +26,7 @@ public final class SyntheticSources {
     public record Person(int id, String familyMasculine, String familyFeminine, boolean female, NameTables.Given given,
                          NameTables.Given father, LocalDate birth, String serviceNumber, boolean military) {
 
-        String family() {
+        public String family() {
             return female ? familyFeminine : familyMasculine;
         }
     }
