@@ -75,6 +75,7 @@ public class CrossReferenceService {
         }
         RecordMatcher.Result result = new RecordMatcher(names, accept, review).match(existing, incoming);
         Map<Long, Long> newPersonIds = new HashMap<>();
+        List<SourceRecordRepository.Link> links = new ArrayList<>(result.assignments().size());
         int linked = 0;
         for (RecordMatcher.Assignment a : result.assignments()) {
             SourceRecord r = byId.get(a.recordKey());
@@ -87,8 +88,9 @@ public class CrossReferenceService {
                         r.side(), r.label(), r.familyName(), r.givenName(), r.birthDate().toLocalDate(),
                         r.serviceNumber(), Category.CIVILIAN, false, LifeStatus.UNCONFIRMED, null, null)));
             }
-            records.link(r.id(), personId, a.confidence(), a.basis());
+            links.add(new SourceRecordRepository.Link(r.id(), personId, a.confidence(), a.basis()));
         }
+        records.linkAll(links);
         java.util.Set<String> pairKeys = new java.util.HashSet<>();
         int pairCount = 0;
         for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {

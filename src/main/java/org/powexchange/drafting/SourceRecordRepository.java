@@ -76,6 +76,16 @@ public class SourceRecordRepository {
                 .params(personId, confidence, basis, recordId).update();
     }
 
+    /** A record's link to its person, for {@link #linkAll}. */
+    public record Link(long recordId, long personId, double confidence, String basis) {
+    }
+
+    /** Links many records in JDBC batches (cross-referencing links every new record of an import). */
+    public void linkAll(List<Link> links) {
+        batch.batchUpdate("update source_record set person_id = ?, match_confidence = ?, match_basis = ? where id = ?",
+                links.stream().map(l -> new Object[] {l.personId(), l.confidence(), l.basis(), l.recordId()}).toList());
+    }
+
     public void linkByRef(UUID exchangeId, SourceKind source, String ref, long personId) {
         jdbc.sql("update source_record set person_id = ?, match_confidence = 1, match_basis = 'given' "
                         + "where exchange_id = ? and source = ? and source_ref = ?")
