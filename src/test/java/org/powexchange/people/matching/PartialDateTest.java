@@ -1,4 +1,4 @@
-package org.powexchange.drafting.matching;
+package org.powexchange.people.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
