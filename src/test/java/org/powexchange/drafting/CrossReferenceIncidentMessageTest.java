@@ -1,10 +1,12 @@
 package org.powexchange.drafting;
 
+import org.powexchange.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /** A failed cross-referencing job leaves an incident an administrator can act on, even for an NPE without a message. */
+@UnitTest
 class CrossReferenceIncidentMessageTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.powexchange.drafting;
 
+import org.powexchange.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The row validator takes data as clerks write it and refuses only what cannot be used. */
+@UnitTest
 class SourceRowValidatorTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);

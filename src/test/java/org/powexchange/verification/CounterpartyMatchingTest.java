@@ -1,5 +1,6 @@
 package org.powexchange.verification;
 
+import org.powexchange.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.powexchange.people.Side;
  * people written in Russian Cyrillic or another romanisation, with a tenth of the birth dates missing,
  * reconciles at least 99 % correctly against our lists (ours in Ukrainian Cyrillic or the passport table).
  */
+@UnitTest
 class CounterpartyMatchingTest {
 
     private final NameBirthDateMatcher matcher = new NameBirthDateMatcher();

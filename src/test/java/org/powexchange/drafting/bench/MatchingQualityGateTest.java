@@ -1,5 +1,6 @@
 package org.powexchange.drafting.bench;
 
+import org.powexchange.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * seeds the matcher was tuned on (1, 2, 3) must cross-reference at pairwise F1 ≥ 0.97 with precision ≥ 0.98,
  * leaving at most 3 % of records as possible-duplicate pairs for the drafter. Plain JUnit, no Spring.
  */
+@UnitTest
 class MatchingQualityGateTest {
 
     /** Never used for tuning: changing it to make the gate pass defeats the gate. */

@@ -1,5 +1,6 @@
 package org.powexchange.people.matching;
 
+import org.powexchange.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Table-driven rules of the shared matcher: normaliser, dates, service numbers, the veto and the ambiguity margin. */
+@UnitTest
 class MatchingRulesTest {
 
     private static final NameNormalizer NAMES = new NameNormalizer();

@@ -1,5 +1,6 @@
 package org.powexchange.people.matching;
 
+import org.powexchange.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * throw, place every record exactly once, name two existing different people in every pair, and give
  * the same people and pairs whatever the order of the input.
  */
+@UnitTest
 class RecordMatcherPropertyTest {
 
     private static final String[] FAMILY = {"Kovalenko", "Kovalenka", "Kowalenko", "Коваленко", "Kovalchuk", "Kovalchuck",
