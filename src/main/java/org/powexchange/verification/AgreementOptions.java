@@ -56,23 +56,39 @@ public class AgreementOptions {
         return list;
     }
 
+    /** A String variable holds at most 4,000 characters: the text stops short of it and says how many more. */
+    static final int TEXT_LIMIT = 3_800;
+
     public String unknownToUs(Object listId) {
         StringBuilder sb = new StringBuilder();
         long id = ((Number) listId).longValue();
         java.util.Map<Long, List<Long>> candidates = counterparty.candidates(id);
+        int more = 0;
         for (CounterpartyRepository.Entry e : counterparty.entries(id)) {
-            if (e.matchKind() == MatchKind.UNKNOWN_TO_US) {
-                sb.append(e.side() == Side.BRING_HOME ? "offered: " : "asked for: ")
-                        .append(e.familyName()).append(' ').append(e.givenName())
-                        .append(e.birthDate() == null ? "" : " (b. " + e.birthDate() + ")");
-                List<Long> maybe = candidates.get(e.id());
-                if (maybe != null) {
-                    // ambiguous: both (all) of our people it might be, by the label the checklist shows
-                    sb.append(" – might be ").append(maybe.stream().map(counterparty::personLabel)
-                            .collect(java.util.stream.Collectors.joining(" or ")));
-                }
-                sb.append('\n');
+            if (e.matchKind() != MatchKind.UNKNOWN_TO_US) {
+                continue;
             }
+            if (more > 0) {
+                more++;
+                continue;
+            }
+            StringBuilder line = new StringBuilder(e.side() == Side.BRING_HOME ? "offered: " : "asked for: ")
+                    .append(e.familyName()).append(' ').append(e.givenName())
+                    .append(e.birthDate() == null ? "" : " (b. " + e.birthDate() + ")");
+            List<Long> maybe = candidates.get(e.id());
+            if (maybe != null) {
+                // ambiguous: both (all) of our people it might be, by the label the checklist shows
+                line.append(" – might be ").append(maybe.stream().map(counterparty::personLabel)
+                        .collect(java.util.stream.Collectors.joining(" or ")));
+            }
+            if (sb.length() + line.length() + 1 > TEXT_LIMIT) {
+                more = 1;
+                continue;
+            }
+            sb.append(line).append('\n');
+        }
+        if (more > 0) {
+            sb.append("… and ").append(more).append(" more: see GET /api/exchanges/{id}/reconciliation");
         }
         return sb.isEmpty() ? "none" : sb.toString().strip();
     }

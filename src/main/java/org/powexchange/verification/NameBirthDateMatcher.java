@@ -90,6 +90,14 @@ public class NameBirthDateMatcher implements CounterpartyMatcher {
             if (fits) {
                 return new Resolution(Optional.of(best.person()), List.of());
             }
+            if (theirs.birthDate() == null) {
+                // no date to tell them apart, but written exactly as one of ours and as no other: that one
+                // (a namesake written the same way stays with the Staff)
+                List<Scored> same = scored.stream().filter(x -> sameName(theirs, x.person())).toList();
+                if (same.size() == 1 && same.get(0).score() >= ACCEPT) {
+                    return new Resolution(Optional.of(same.get(0).person()), List.of());
+                }
+            }
             double floor = best.score() - MARGIN;
             return new Resolution(Optional.empty(), scored.stream().filter(x -> x.score() >= Math.min(floor, ACCEPT))
                     .limit(3).map(Scored::person).toList());
@@ -97,6 +105,11 @@ public class NameBirthDateMatcher implements CounterpartyMatcher {
     }
 
     private record Scored(Person person, double score) {
+    }
+
+    private boolean sameName(Named theirs, Person ours) {
+        return names.skeleton(theirs.familyName()).equals(names.skeleton(ours.familyName()))
+                && names.skeleton(theirs.givenName()).equals(names.skeleton(ours.givenName()));
     }
 
     /** Blocking keys: family-name start; given name and birth year; the same with family and given swapped. */

@@ -39,7 +39,7 @@ public class BoardTest extends IntegrationTest {
                 ExchangeDriver.person("H-3", "BRING_HOME", "Vigadana", "Olena", "CIVILIAN", false, "CONFIRMED_ALIVE"),
                 ExchangeDriver.person("R-1", "RELEASE", "Fiktivov", "Boris", "MILITARY", false, null),
                 withServiceNumber(ExchangeDriver.person("R-2", "RELEASE", "Primerov", "Gleb", "MILITARY", false, null),
-                        "-42")), () -> runJobs.accept(ex));
+                        "MIL-42")), () -> runJobs.accept(ex));
         d.counterpartyListsMatchingOurs(ex, "CP-" + ref);
         d.verifyAll(ex, Map.of());
         d.post("coordination-staff", "/api/exchanges/" + ex + "/ratification", Map.of("documentRef", "RAT-" + ref,

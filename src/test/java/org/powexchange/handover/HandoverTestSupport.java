@@ -43,12 +43,21 @@ abstract class HandoverTestSupport extends IntegrationTest {
     }
 
     static Map<String, Object> home(int n, boolean art109) {
-        return ExchangeDriver.person("H-" + n, "BRING_HOME", name("Vyhadko", n), "Ivan", "MILITARY", art109,
-                "CONFIRMED_ALIVE");
+        return born(ExchangeDriver.person("H-" + n, "BRING_HOME", name("Vyhadko", n), "Ivan", "MILITARY", art109,
+                "CONFIRMED_ALIVE"), n);
     }
 
     static Map<String, Object> release(int n, boolean art109) {
-        return ExchangeDriver.person("R-" + n, "RELEASE", name("Primerov", n), "Gleb", "MILITARY", art109, null);
+        return born(ExchangeDriver.person("R-" + n, "RELEASE", name("Primerov", n), "Gleb", "MILITARY", art109, null), n);
+    }
+
+    /**
+     * A birth date per person: the generated names differ by a letter or two (a doubled letter is the same
+     * name to the matcher), so like real lists they carry the date that tells namesakes apart.
+     */
+    private static Map<String, Object> born(Map<String, Object> person, int n) {
+        person.put("birthDate", java.time.LocalDate.of(1960, 1, 1).plusDays(n * 47L).toString());
+        return person;
     }
 
     /** Creates the exchange, drafts, reviews and verifies everyone; returns it waiting for ratification. */
