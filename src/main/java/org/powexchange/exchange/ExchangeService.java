@@ -13,7 +13,7 @@ import org.powexchange.audit.AuditLog;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +41,10 @@ public class ExchangeService {
     public Exchange create(String agreementRef, String title, int formulaSize, List<Integer> phaseSizes, String actor) {
         // summed in long: int phase sizes near Integer.MAX_VALUE would wrap around to a matching total
         if (phaseSizes.stream().mapToLong(Integer::longValue).sum() != formulaSize) {
-            throw ApiException.badRequest("phaseSizes", "the phase sizes must add up to the formula size " + formulaSize);
+            throw Refusal.invalid("phaseSizes", "the phase sizes must add up to the formula size " + formulaSize);
         }
         if (exchanges.findByAgreementRef(agreementRef).isPresent()) {
-            throw ApiException.conflict("agreementRef", "an exchange with agreement reference '" + agreementRef
+            throw Refusal.conflict("agreementRef", "an exchange with agreement reference '" + agreementRef
                     + "' already exists");
         }
         Exchange e = new Exchange(UUID.randomUUID(), agreementRef, title, formulaSize, List.copyOf(phaseSizes),
@@ -52,7 +52,7 @@ public class ExchangeService {
         try {
             exchanges.insert(e);
         } catch (DuplicateKeyException race) {
-            throw ApiException.conflict("agreementRef", "an exchange with agreement reference '" + agreementRef
+            throw Refusal.conflict("agreementRef", "an exchange with agreement reference '" + agreementRef
                     + "' already exists");
         }
         audit.record(e.id(), actor, "EXCHANGE_CREATED", agreementRef,
@@ -64,7 +64,7 @@ public class ExchangeService {
     }
 
     public Exchange get(UUID id) {
-        return exchanges.find(id).orElseThrow(() -> ApiException.notFound("exchange " + id));
+        return exchanges.find(id).orElseThrow(() -> Refusal.notFound("exchange " + id));
     }
 
     public List<Exchange> list(int limit, int offset) {
@@ -89,16 +89,16 @@ public class ExchangeService {
     @Transactional
     public void recordRatification(UUID id, String documentRef, OffsetDateTime signedAt, List<OffsetDateTime> phaseDueAt,
                                    String actor) {
-        Exchange e = exchanges.lock(id).orElseThrow(() -> ApiException.notFound("exchange " + id));
+        Exchange e = exchanges.lock(id).orElseThrow(() -> Refusal.notFound("exchange " + id));
         if (e.ratifiedAt() != null) {
-            throw ApiException.conflict("documentRef", "the exchange was already ratified by " + e.ratificationDoc());
+            throw Refusal.conflict("documentRef", "the exchange was already ratified by " + e.ratificationDoc());
         }
         if (!Stage.AWAITING_RATIFICATION.equals(stage(e))) {
-            throw ApiException.conflict(null, "the exchange is in stage " + stage(e)
+            throw Refusal.conflict(null, "the exchange is in stage " + stage(e)
                     + "; ratification is recorded only after neutral verification");
         }
         if (signedAt.isAfter(OffsetDateTime.now().plusMinutes(5))) {
-            throw ApiException.badRequest("signedAt", "the time of signature cannot lie in the future");
+            throw Refusal.invalid("signedAt", "the time of signature cannot lie in the future");
         }
         List<OffsetDateTime> dates = phaseDueAt == null ? List.of() : phaseDueAt;
         checkPhaseDates(e, signedAt, dates);
@@ -114,13 +114,13 @@ public class ExchangeService {
             return;
         }
         if (dates.size() != e.phaseSizes().size()) {
-            throw ApiException.badRequest("phaseDueAt", "the agreement has " + e.phaseSizes().size()
+            throw Refusal.invalid("phaseDueAt", "the agreement has " + e.phaseSizes().size()
                     + " phases: give one due time per phase (" + dates.size() + " given), or none");
         }
         OffsetDateTime before = signedAt;
         for (int k = 0; k < dates.size(); k++) {
             if (dates.get(k) == null || !dates.get(k).isAfter(before)) {
-                throw ApiException.badRequest("phaseDueAt", "phase " + (k + 1) + " must be due after "
+                throw Refusal.invalid("phaseDueAt", "phase " + (k + 1) + " must be due after "
                         + (k == 0 ? "the signature" : "phase " + k) + " (" + before + ")");
             }
             before = dates.get(k);

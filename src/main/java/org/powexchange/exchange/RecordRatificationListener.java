@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.forms.FormInput;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /** "Record the ratification" in Tasklist: the document reference and the time of signature start the clock. */
@@ -45,7 +45,7 @@ public class RecordRatificationListener implements TaskFormHandler {
         try {
             exchanges.recordRatification(UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
                     doc, signedAt, phaseDates, user.id());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw FormInput.invalid(e.field() == null ? ExchangeProcess.VAR_RATIFICATION_DOC
                     : "signedAt".equals(e.field()) ? ExchangeProcess.VAR_RATIFICATION_SIGNED_AT
                     : "phaseDueAt".equals(e.field()) ? ExchangeProcess.VAR_AGREED_PHASE_DATES

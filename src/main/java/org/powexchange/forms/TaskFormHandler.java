@@ -2,6 +2,7 @@ package org.powexchange.forms;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 /**
  * A task listener that takes over what a Camunda Form submitted on completion. It declares the
@@ -10,4 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 public interface TaskFormHandler extends TaskListener {
 
     Set<String> fieldsRead();
+
+    /** The fields read where the model configures the listener with camunda:field elements. */
+    default Set<String> fieldsRead(CamundaTaskListener configured) {
+        return fieldsRead();
+    }
 }

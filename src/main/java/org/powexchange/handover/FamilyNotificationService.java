@@ -17,7 +17,7 @@ import org.powexchange.people.LifeStatus;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Person;
 import org.powexchange.people.Side;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -210,27 +210,27 @@ public class FamilyNotificationService {
             Answer a = answers.get(i);
             String row = field + "[" + (i + 1) + "]";
             if (!open.containsKey(a.personId())) {
-                throw ApiException.badRequest(field, row + ": person " + a.personId()
+                throw Refusal.invalid(field, row + ": person " + a.personId()
                         + " is not among the families to notify in phase " + phaseNo);
             }
             if (!seen.add(a.personId())) {
-                throw ApiException.badRequest(field, row + ": person " + a.personId() + " is answered twice");
+                throw Refusal.invalid(field, row + ": person " + a.personId() + " is answered twice");
             }
             if (a.outcome() == null) {
-                throw ApiException.badRequest(field, row + ".outcome is required: one of " + EnumSet.allOf(Outcome.class));
+                throw Refusal.invalid(field, row + ".outcome is required: one of " + EnumSet.allOf(Outcome.class));
             }
             if (a.note() != null && a.note().length() > NOTE_MAX) {
-                throw ApiException.badRequest(field, row + ".note is longer than " + NOTE_MAX + " characters");
+                throw Refusal.invalid(field, row + ".note is longer than " + NOTE_MAX + " characters");
             }
             if (a.outcome() != Outcome.REACHED && (a.note() == null || a.note().isBlank())) {
-                throw ApiException.badRequest(field, row + ".note is required when the family was not reached: "
+                throw Refusal.invalid(field, row + ".note is required when the family was not reached: "
                         + "say what was tried");
             }
         }
         Set<Long> missing = new TreeSet<>(open.keySet());
         missing.removeAll(seen);
         if (!missing.isEmpty()) {
-            throw ApiException.badRequest(field, "no outcome for the families of " + missing.size() + " "
+            throw Refusal.invalid(field, "no outcome for the families of " + missing.size() + " "
                     + (missing.size() == 1 ? "person" : "people") + " " + missing + ": every family gets one");
         }
         OffsetDateTime now = OffsetDateTime.now();

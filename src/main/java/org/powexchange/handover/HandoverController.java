@@ -4,20 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
-import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
 import org.powexchange.web.ApiException;
@@ -61,16 +51,14 @@ public class HandoverController {
 
     private final HandoverService handover;
     private final PhaseReportService reports;
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final HandoverTaskService steps;
     private final CurrentUser user;
 
-    public HandoverController(HandoverService handover, PhaseReportService reports, TaskService tasks,
-                              IdentityService identity, CurrentUser user) {
+    public HandoverController(HandoverService handover, PhaseReportService reports, HandoverTaskService steps,
+                              CurrentUser user) {
         this.handover = handover;
         this.reports = reports;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.steps = steps;
         this.user = user;
     }
 
@@ -87,11 +75,7 @@ public class HandoverController {
             throw ApiException.forbidden("only the Coordination Staff holds back people for criminal proceedings");
         }
         reports.finalReport(id); // 404 for an unknown exchange
-        Task task = waiting(id, phaseNo, HandoverProcess.TASK_RECORD_MANIFEST, "the other side's manifest");
-        complete(task, c, Variables.createVariables()
-                .putValue(HandoverProcess.BROUGHT_HOME, join(body.brought()))
-                .putValue(HandoverProcess.HELD_FOR_PROCEEDINGS, join(held))
-                .putValue(HandoverProcess.MANIFEST_COMMENT, body.remark()));
+        steps.recordManifest(id, phaseNo, body.brought(), held, body.remark(), c);
         Map<String, Object> report = reports.phase(id, phaseNo);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phaseNo", phaseNo);
@@ -106,16 +90,8 @@ public class HandoverController {
                                        @Valid @RequestBody Crossings body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         reports.finalReport(id); // 404 for an unknown exchange
-        Task task = waiting(id, phaseNo, HandoverProcess.TASK_CONFIRM_HANDOVER, "the handover confirmation");
-        // consent first: a crossing without it is a conflict with the record (409), not a malformed request
-        Set<Long> crossing = new HashSet<>(body.received());
-        crossing.addAll(body.handedOver());
-        handover.requireConsent(id, body.received().isEmpty() ? "handedOver" : "received", crossing);
-        complete(task, c, Variables.createVariables()
-                .putValue(HandoverProcess.CROSSED_HOME, join(body.received()))
-                .putValue(HandoverProcess.CROSSED_RELEASED, join(body.handedOver()))
-                .putValue(HandoverProcess.REFUSED_AT_CROSSING, join(body.refused() == null ? List.of() : body.refused()))
-                .putValue(HandoverProcess.HANDOVER_COMMENT, body.remark()));
+        steps.confirmCrossings(id, phaseNo, body.received(), body.handedOver(),
+                body.refused() == null ? List.of() : body.refused(), body.remark(), c);
         Map<String, Object> report = reports.phase(id, phaseNo);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phaseNo", phaseNo);
@@ -140,48 +116,6 @@ public class HandoverController {
         return out;
     }
 
-    private Task waiting(UUID id, int phaseNo, String taskKey, String what) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(id.toString())
-                .processDefinitionKey(HandoverProcess.PROCESS_KEY)
-                .taskDefinitionKey(taskKey)
-                .list().stream()
-                .filter(t -> tasks.getVariable(t.getId(), ExchangeProcess.VAR_PHASE_NO) instanceof Number n
-                        && n.intValue() == phaseNo)
-                .findFirst().orElse(null);
-        if (task == null) {
-            throw ApiException.conflict(null, "phase " + phaseNo + " is not waiting for " + what);
-        }
-        return task;
-    }
-
-    private void complete(Task task, CurrentUser.Caller c, Map<String, Object> variables) {
-        identity.setAuthentication(c.id(), c.groups());
-        try {
-            tasks.complete(task.getId(), variables);
-        } catch (ProcessEngineException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof FormFieldValidationException f) {
-                    Object field = f.getDetail();
-                    throw ApiException.badRequest(field == null ? null : apiField(String.valueOf(field)), f.getMessage());
-                }
-            }
-            throw e;
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    /** The API's name for a form field a refusal names. */
-    private static String apiField(String formField) {
-        return switch (formField) {
-            case HandoverProcess.CROSSED_HOME -> "received";
-            case HandoverProcess.CROSSED_RELEASED -> "handedOver";
-            case HandoverProcess.REFUSED_AT_CROSSING -> "refused";
-            case HandoverProcess.BROUGHT_HOME -> "brought";
-            default -> formField;
-        };
-    }
-
     @GetMapping("/phases/{phaseNo}/report")
     public Map<String, Object> phaseReport(@PathVariable UUID id, @PathVariable int phaseNo) {
         user.require(Groups.COORDINATION_STAFF);
@@ -200,9 +134,5 @@ public class HandoverController {
     public Map<String, Object> finalReport(@PathVariable UUID id) {
         user.require(Groups.COORDINATION_STAFF);
         return reports.finalReport(id);
-    }
-
-    private static String join(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

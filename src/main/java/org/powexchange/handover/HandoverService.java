@@ -18,7 +18,7 @@ import org.powexchange.people.CriminalProceedingsRepository;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,7 +98,7 @@ public class HandoverService {
     public ManifestOutcome recordManifest(UUID exchangeId, int phaseNo, Collection<Long> brought,
                                           Collection<Long> heldForProceedings, String actor) {
         if (records.manifestRecorded(exchangeId, phaseNo)) {
-            throw ApiException.conflict("brought", "the manifest of phase " + phaseNo + " was already recorded");
+            throw Refusal.conflict("brought", "the manifest of phase " + phaseNo + " was already recorded");
         }
         List<ListEntryRepository.Row> rows = entries.phaseRows(exchangeId, phaseNo).stream()
                 .filter(r -> r.entry().status() == EntryStatus.SCHEDULED).toList();
@@ -168,12 +168,12 @@ public class HandoverService {
     private void holdForProceedings(UUID exchangeId, int phaseNo, ListEntryRepository.Row r, String actor) {
         long id = r.person().id();
         if (Parity.apart(r.person())) {
-            throw ApiException.badRequest("heldForProceedings", "person " + id + " is seriously wounded or sick: "
+            throw Refusal.invalid("heldForProceedings", "person " + id + " is seriously wounded or sick: "
                     + "GC III art. 109 requires repatriation regardless of number; they can never be held back");
         }
         List<CriminalProceedings> recorded = proceedings.forPerson(exchangeId, id);
         if (recorded.isEmpty()) {
-            throw ApiException.badRequest("heldForProceedings", "person " + id + " has no recorded criminal proceedings: "
+            throw Refusal.invalid("heldForProceedings", "person " + id + " has no recorded criminal proceedings: "
                     + "GC III art. 119 allows a hold-back only for proceedings on record (case reference and authority)");
         }
         CriminalProceedings p = recorded.get(recorded.size() - 1);
@@ -197,7 +197,7 @@ public class HandoverService {
             }
         }
         if (!without.isEmpty()) {
-            throw ApiException.conflict(field, "no recorded consent to repatriation (GC III art. 109(3): the neutral "
+            throw Refusal.conflict(field, "no recorded consent to repatriation (GC III art. 109(3): the neutral "
                     + "party's finding WANTS_REPATRIATION) for people " + without + "; they cannot be confirmed as crossed");
         }
     }
@@ -216,7 +216,7 @@ public class HandoverService {
     public Outcome confirm(UUID exchangeId, int phaseNo, Collection<Long> received, Collection<Long> handedOver,
                            Collection<Long> refused, String officer, String remark) {
         if (!records.manifestRecorded(exchangeId, phaseNo)) {
-            throw ApiException.conflict(null, "the other side's manifest of phase " + phaseNo
+            throw Refusal.conflict(null, "the other side's manifest of phase " + phaseNo
                     + " is recorded before anyone crosses");
         }
         List<ListEntryRepository.Row> all = entries.phaseRows(exchangeId, phaseNo);
@@ -227,7 +227,7 @@ public class HandoverService {
                 .forEach(d -> heldBack.add(d.personId()));
         for (Long id : handedOver) {
             if (heldBack.contains(id)) {
-                throw ApiException.badRequest("handedOver", "person " + id + " was held back in phase " + phaseNo
+                throw Refusal.invalid("handedOver", "person " + id + " was held back in phase " + phaseNo
                         + " on the manifest: a person cannot be both held back and handed over");
             }
         }
@@ -235,7 +235,7 @@ public class HandoverService {
         Set<Long> in = distinct("received", received, ids(rows, Side.BRING_HOME));
         for (Long id : in) {
             if (!brought.contains(id)) {
-                throw ApiException.badRequest("received", "person " + id + " is not on the other side's manifest");
+                throw Refusal.invalid("received", "person " + id + " is not on the other side's manifest");
             }
         }
         Set<Long> out = distinct("handedOver", handedOver, ids(rows, Side.RELEASE));
@@ -244,7 +244,7 @@ public class HandoverService {
         Set<Long> refusing = distinct("refused", refused, scheduledAll);
         for (Long id : refusing) {
             if (in.contains(id) || out.contains(id)) {
-                throw ApiException.badRequest("refused", "person " + id + " is confirmed both as crossed and as refusing");
+                throw Refusal.invalid("refused", "person " + id + " is confirmed both as crossed and as refusing");
             }
         }
         // art. 109: a seriously wounded or sick person we hold goes regardless of numbers; leaving them out of
@@ -259,7 +259,7 @@ public class HandoverService {
             }
         }
         if (!leftOut.isEmpty()) {
-            throw ApiException.badRequest("handedOver", String.join(", ", leftOut) + " seriously wounded or sick, "
+            throw Refusal.invalid("handedOver", String.join(", ", leftOut) + " seriously wounded or sick, "
                     + "held by us: GC III art. 109 requires repatriation regardless of number, so they cannot be held "
                     + "back at the crossing; confirm them as handed over, or as refusing to be repatriated (art. 109(3))");
         }
@@ -319,16 +319,16 @@ public class HandoverService {
     @Transactional
     public ParityCheck correct(UUID exchangeId, int phaseNo, long personId, boolean crossed, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.badRequest("reason", "a correction needs its reason");
+            throw Refusal.invalid("reason", "a correction needs its reason");
         }
         HandoverRepository.Confirmation before = records.confirmation(exchangeId, phaseNo, personId).orElseThrow(() ->
-                ApiException.badRequest("personId", "person " + personId + " has no confirmation in phase " + phaseNo));
+                Refusal.invalid("personId", "person " + personId + " has no confirmation in phase " + phaseNo));
         if (actor.equals(before.confirmedBy())) {
-            throw ApiException.conflict("personId", "the confirmation of person " + personId + " was made by " + actor
+            throw Refusal.conflict("personId", "the confirmation of person " + personId + " was made by " + actor
                     + ": a second official of the Coordination Staff corrects it (four eyes)");
         }
         if (before.crossed() == crossed) {
-            throw ApiException.badRequest("crossed", "person " + personId + " is already recorded as "
+            throw Refusal.invalid("crossed", "person " + personId + " is already recorded as "
                     + (crossed ? "crossed" : "not crossed"));
         }
         ListEntryRepository.Row row = entries.row(exchangeId, personId).orElseThrow();
@@ -384,10 +384,10 @@ public class HandoverService {
         Set<Long> out = new HashSet<>();
         for (Long id : ids == null ? List.<Long>of() : ids) {
             if (!allowed.contains(id)) {
-                throw ApiException.badRequest(field, "person " + id + " is not scheduled on this side in this phase");
+                throw Refusal.invalid(field, "person " + id + " is not scheduled on this side in this phase");
             }
             if (!out.add(id)) {
-                throw ApiException.badRequest(field, "person " + id + " is listed twice");
+                throw Refusal.invalid(field, "person " + id + " is listed twice");
             }
         }
         return out;

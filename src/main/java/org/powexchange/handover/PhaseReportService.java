@@ -16,7 +16,7 @@ import org.powexchange.people.EntryStatus;
 import org.powexchange.people.LawfulRecordsService;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 
 /** The report of a phase (who crossed, when, discrepancies, deadline events) and the final report of an exchange. */
@@ -46,8 +46,8 @@ public class PhaseReportService {
     }
 
     public Map<String, Object> phase(UUID exchangeId, int phaseNo) {
-        Exchange e = exchanges.find(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
-        Phase p = phases.find(exchangeId, phaseNo).orElseThrow(() -> ApiException.notFound("phase " + phaseNo));
+        Exchange e = exchanges.find(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
+        Phase p = phases.find(exchangeId, phaseNo).orElseThrow(() -> Refusal.notFound("phase " + phaseNo));
         Map<Long, ListEntryRepository.Row> byPerson = entries.rows(exchangeId).stream()
                 .collect(Collectors.toMap(r -> r.person().id(), r -> r));
         List<HandoverRepository.Discrepancy> discrepancies = records.discrepancies(exchangeId, phaseNo);
@@ -119,7 +119,7 @@ public class PhaseReportService {
      * seriously wounded or sick of ours the other side refused to release, still claimed (art. 109).
      */
     public Map<String, Object> finalReport(UUID exchangeId) {
-        Exchange e = exchanges.find(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        Exchange e = exchanges.find(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("exchangeId", exchangeId);
         out.put("agreementRef", e.agreementRef());

@@ -10,7 +10,7 @@ import org.powexchange.forms.FormInput;
 import org.powexchange.forms.FormRows;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +64,7 @@ public class RecordFamilyNotificationListener implements TaskFormHandler {
         FamilyNotificationService.Result r;
         try {
             r = families.record(HandoverInputs.exchangeId(task), HandoverInputs.phaseNo(task), answers, field, user.id());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw FormInput.invalid(e.field() == null ? field : e.field(), e.getMessage());
         }
         task.getExecution().setVariable(HandoverProcess.UNREACHED_FAMILY_COUNT, r.unreached());

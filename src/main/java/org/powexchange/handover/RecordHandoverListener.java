@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.forms.FormInput;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ public class RecordHandoverListener implements TaskFormHandler {
                     in.ids(HandoverProcess.CROSSED_RELEASED), in.ids(HandoverProcess.REFUSED_AT_CROSSING), user.id(),
                     remark);
             task.getExecution().setVariable(HandoverProcess.REFUSED_COUNT, o.refused().size());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw FormInput.invalid(field(e.field()), e.getMessage());
         }
     }

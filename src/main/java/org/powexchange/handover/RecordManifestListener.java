@@ -7,7 +7,7 @@ import org.powexchange.forms.FormInput;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +45,7 @@ public class RecordManifestListener implements TaskFormHandler {
             HandoverService.ManifestOutcome o = handover.recordManifest(HandoverInputs.exchangeId(task),
                     HandoverInputs.phaseNo(task), brought, held, user.id());
             task.getExecution().setVariable(HandoverProcess.THEIR_SHORTFALL, o.theirShortfall());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw FormInput.invalid("heldForProceedings".equals(e.field()) ? HandoverProcess.HELD_FOR_PROCEEDINGS
                     : HandoverProcess.BROUGHT_HOME, e.getMessage());
         }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeService;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +43,7 @@ public class LawfulRecordsService {
                                                  String authority, String actor) {
         ListEntryRepository.Row row = onExchange(exchangeId, personId);
         if (row.person().side() != Side.RELEASE) {
-            throw ApiException.badRequest("personId", row.person().displayName() + " is one of ours to bring home: "
+            throw Refusal.invalid("personId", row.person().displayName() + " is one of ours to bring home: "
                     + "GC III art. 119 proceedings can be recorded only against a prisoner we hold");
         }
         CriminalProceedings p = proceedings.record(exchangeId, personId, caseReference, authority, actor);
@@ -143,7 +143,7 @@ public class LawfulRecordsService {
 
     private ListEntryRepository.Row onExchange(UUID exchangeId, long personId) {
         exchanges.get(exchangeId);
-        return entries.row(exchangeId, personId).orElseThrow(() -> ApiException.notFound("person " + personId
+        return entries.row(exchangeId, personId).orElseThrow(() -> Refusal.notFound("person " + personId
                 + " of exchange " + exchangeId));
     }
 }

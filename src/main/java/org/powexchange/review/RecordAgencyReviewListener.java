@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.forms.FormInput;
+import org.powexchange.refusal.Refusal;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
@@ -79,6 +80,10 @@ public class RecordAgencyReviewListener implements TaskFormHandler {
         UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
         int round = ((Number) task.getVariable(ReviewProcess.ROUND)).intValue();
         int pass = ((Number) task.getVariable(ReviewProcess.PASS)).intValue();
-        service.recordReview(exchangeId, round, pass, agency, objected, comment, caller.id());
+        try {
+            service.recordReview(exchangeId, round, pass, agency, objected, comment, caller.id());
+        } catch (Refusal e) {
+            throw FormInput.invalid(e.field(), e.getMessage());
+        }
     }
 }

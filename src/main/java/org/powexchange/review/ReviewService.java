@@ -10,12 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Parity;
-import org.powexchange.forms.FormInput;
 import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.people.CriminalProceedings;
+import org.powexchange.refusal.Refusal;
 import org.powexchange.people.CriminalProceedingsRepository;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.IdentityDoubtRepository;
@@ -127,10 +126,10 @@ public class ReviewService {
         for (ObjectionInput o : objected) {
             var row = entries.row(exchangeId, o.personId());
             if (row.isEmpty() || row.get().entry().status() != EntryStatus.PROPOSED) {
-                throw FormInput.invalid(ReviewProcess.OBJECTIONS, "person " + o.personId() + " is not on the lists under review");
+                throw Refusal.invalid(ReviewProcess.OBJECTIONS, "person " + o.personId() + " is not on the lists under review");
             }
             if (!seen.add(o.personId())) {
-                throw FormInput.invalid(ReviewProcess.OBJECTIONS, "one objection per person: " + o.personId()
+                throw Refusal.invalid(ReviewProcess.OBJECTIONS, "one objection per person: " + o.personId()
                         + " appears twice");
             }
         }
@@ -153,6 +152,74 @@ public class ReviewService {
         return objections.objections(exchangeId, round, pass).size();
     }
 
+    /** Where the review goes after the Staff resolved objections: {@code REDRAFT}, {@code CLEARED} or {@code REREVIEW}. */
+    public record ResolutionNext(String next, Set<Long> changedPersons, Set<String> agenciesToReReview) {
+    }
+
+    /**
+     * The Staff's "Resolve objections" step: sends the lists back to drafting (not possible for replacements
+     * during verification), or applies the decisions of the submitted rows and says whether the review is
+     * cleared or goes back to the agencies the changes concern. Both are put on the record.
+     */
+    public ResolutionNext resolveObjections(UUID exchangeId, int round, int pass, boolean replacements, String outcome,
+                                            String comment, Object rows, String actor) {
+        if (ReviewProcess.REDRAFT.equals(outcome)) {
+            if (replacements) {
+                throw Refusal.invalid(ReviewProcess.RESOLUTION_OUTCOME, "these are replacements during verification: "
+                        + "decide on each person (a removed or deferred replacement is replaced from the reserve and "
+                        + "reviewed in turn); the lists cannot go back to drafting now");
+            }
+            audit.record(exchangeId, actor, "OBJECTIONS_REDRAFT", "round " + round, comment);
+            return new ResolutionNext("REDRAFT", Set.of(), Set.of());
+        }
+        Resolved r = resolve(exchangeId, round, pass, resolutionInputs(exchangeId, round, pass, rows), actor);
+        audit.record(exchangeId, actor, "OBJECTIONS_RESOLVED", "round " + round + " pass " + pass,
+                r.changedPersons().size() + " change(s); re-review by " + r.agenciesToReReview()
+                        + (comment == null ? "" : " – " + comment));
+        return new ResolutionNext(r.agenciesToReReview().isEmpty() ? "CLEARED" : "REREVIEW", r.changedPersons(),
+                r.agenciesToReReview());
+    }
+
+    /** The decisions of the submitted rows, each naming its person. */
+    private List<ResolutionInput> resolutionInputs(UUID exchangeId, int round, int pass, Object submitted) {
+        List<ResolutionInput> inputs = new ArrayList<>();
+        List<Map<String, String>> rows = FormItems.of(submitted, ReviewProcess.RESOLUTIONS, 5000);
+        // Tasklist (form-js) submits only the rows' input fields, not the prefilled person id: its rows are
+        // the contested people of this pass in the order they were offered (the form cannot add or remove rows)
+        List<ReviewOptions.Contested> contested = options.contestedPeople(exchangeId, round, pass);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            String person = FormItems.blankToNull(row.get("personId"));
+            if (person == null && !row.containsKey("personId") && rows.size() == contested.size()) {
+                person = String.valueOf(contested.get(i).person().id());
+            }
+            if (person == null) {
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "each decision names a person");
+            }
+            long personId;
+            try {
+                personId = Long.parseLong(person);
+            } catch (NumberFormatException e) {
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "'" + person + "' is not a person id");
+            }
+            String why = FormItems.blankToNull(row.get("comment"));
+            if (why != null && why.length() > 2000) {
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "a comment is at most 2000 characters");
+            }
+            String phase = FormItems.blankToNull(row.get("deferToPhase"));
+            Integer deferToPhase;
+            try {
+                // a number field arrives as 3 or 3.0
+                deferToPhase = phase == null ? null : new java.math.BigDecimal(phase).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "'" + phase + "' is not a phase number");
+            }
+            inputs.add(new ResolutionInput(personId, FormItems.blankToNull(row.get("decision")),
+                    FormItems.blankToNull(row.get("basis")), why, deferToPhase));
+        }
+        return inputs;
+    }
+
     /**
      * Applies the Staff's decision on every contested person. Removal and deferral free a place that
      * the next in the same side's reserve takes (the seriously wounded and sick are outside parity and
@@ -163,21 +230,21 @@ public class ReviewService {
         Map<Long, ResolutionInput> byPerson = new HashMap<>();
         for (ResolutionInput in : inputs) {
             if (byPerson.put(in.personId(), in) != null) {
-                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "person " + in.personId() + " is decided twice");
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "person " + in.personId() + " is decided twice");
             }
         }
         Set<Long> contestedIds = new TreeSet<>();
         contested.forEach(c -> contestedIds.add(c.person().id()));
         for (Long id : byPerson.keySet()) {
             if (!contestedIds.contains(id)) {
-                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "person " + id + " is not contested in this review");
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "person " + id + " is not contested in this review");
             }
         }
         // validate everything before changing anything
         for (ReviewOptions.Contested c : contested) {
             ResolutionInput in = byPerson.get(c.person().id());
             if (in == null) {
-                throw FormInput.invalid(ReviewProcess.RESOLUTIONS, "decide on " + c.person().displayName());
+                throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "decide on " + c.person().displayName());
             }
             check(exchangeId, c, in, actor);
         }
@@ -254,23 +321,23 @@ public class ReviewService {
         Person p = c.person();
         String who = p.displayName();
         if (!Set.of(ReviewProcess.KEEP, ReviewProcess.REMOVE, ReviewProcess.DEFER).contains(in.decision())) {
-            throw FormInput.invalid(field, "decision for " + who + " must be KEEP, REMOVE or DEFER");
+            throw Refusal.invalid(field, "decision for " + who + " must be KEEP, REMOVE or DEFER");
         }
         if (in.deferToPhase() != null && !ReviewProcess.DEFER.equals(in.decision())) {
-            throw FormInput.invalid(field, "a phase is named only with DEFER (" + who + ")");
+            throw Refusal.invalid(field, "a phase is named only with DEFER (" + who + ")");
         }
         if (ReviewProcess.KEEP.equals(in.decision())) {
             return;
         }
         if (in.basisCode() == null) {
-            throw FormInput.invalid(field, "give the ground for the " + in.decision().toLowerCase() + " of " + who);
+            throw Refusal.invalid(field, "give the ground for the " + in.decision().toLowerCase() + " of " + who);
         }
         if (!c.reasonCodes().contains(in.basisCode())) {
-            throw FormInput.invalid(field, "the ground for " + who + " must be one of the reasons raised: "
+            throw Refusal.invalid(field, "the ground for " + who + " must be one of the reasons raised: "
                     + c.reasonCodes());
         }
         if (p.seriouslyWoundedSick() && p.side() == Side.RELEASE) {
-            throw new FormFieldValidationException(field, who + " is seriously wounded or sick and held by us: "
+            throw Refusal.invalid(field, who + " is seriously wounded or sick and held by us: "
                     + "Geneva Convention III art. 109-110 requires repatriation regardless of number or rank, so "
                     + "this person can never be removed, deferred or held back (" + in.decision().toLowerCase()
                     + " for " + in.basisCode() + " refused). Keep this person on the list.");
@@ -278,17 +345,17 @@ public class ReviewService {
         if (p.seriouslyWoundedSick()
                 && (ReviewProcess.BARGAINING_REASONS.contains(in.basisCode())
                 || "HUMANITARIAN_PRIORITY".equals(in.basisCode()))) {
-            throw new FormFieldValidationException(field, who + " is seriously wounded or sick: Geneva Convention III "
+            throw Refusal.invalid(field, who + " is seriously wounded or sick: Geneva Convention III "
                     + "art. 109-110 requires repatriation regardless of number or rank, so " + in.decision().toLowerCase()
                     + " for " + in.basisCode() + " (bargaining) is refused. Keep this person on the list.");
         }
         if (ReviewProcess.CRIMINAL_PROCEEDINGS.equals(in.basisCode())) {
             if (p.side() != Side.RELEASE) {
-                throw new FormFieldValidationException(field, who + " is one of ours to bring home: GC III art. 119 "
+                throw Refusal.invalid(field, who + " is one of ours to bring home: GC III art. 119 "
                         + "(pending criminal proceedings) lets a party hold back only a prisoner it holds");
             }
             if (proceedings.forPerson(exchangeId, p.id()).isEmpty()) {
-                throw new FormFieldValidationException(field, "no criminal proceedings are recorded against " + who
+                throw Refusal.invalid(field, "no criminal proceedings are recorded against " + who
                         + ": GC III art. 119 applies only to recorded proceedings (case reference and authority, "
                         + "POST /api/exchanges/{id}/people/" + p.id() + "/proceedings)");
             }
@@ -296,7 +363,7 @@ public class ReviewService {
         if (ReviewProcess.IDENTITY_DOUBT.equals(in.basisCode()) && p.seriouslyWoundedSick()
                 && !identityDoubts.neutralPartyFoundMismatch(exchangeId, p.id())
                 && !identityDoubts.confirmedByAnotherOfficial(exchangeId, p.id(), actor)) {
-            throw new FormFieldValidationException(field, who + " is seriously wounded or sick (art. 109): taking this "
+            throw Refusal.invalid(field, who + " is seriously wounded or sick (art. 109): taking this "
                     + "person off the list for doubt about identity needs the neutral party's IDENTITY_MISMATCH or a "
                     + "second Staff official's confirmation (POST /api/exchanges/{id}/people/" + p.id()
                     + "/identity-doubt-confirmations)");
@@ -304,7 +371,7 @@ public class ReviewService {
         if (in.deferToPhase() != null) {
             int phases = exchanges.find(exchangeId).orElseThrow().phaseSizes().size();
             if (in.deferToPhase() < 2 || in.deferToPhase() > phases) {
-                throw FormInput.invalid(field, "the phase to defer " + who + " to must be a later phase: 2 to "
+                throw Refusal.invalid(field, "the phase to defer " + who + " to must be a later phase: 2 to "
                         + phases + (phases < 2 ? " (this exchange has one phase: defer without a phase)" : ""));
             }
         }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.powexchange.refusal.Refusal;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineFailureCapture extends AbstractProcessEnginePlugin {
 
-    public enum Kind { FIELD, CLIENT, CONFLICT }
+    /** STATE: a refusal because of the record's state (409 with its own message); CONFLICT: a concurrent change */
+    public enum Kind { FIELD, CLIENT, CONFLICT, STATE }
 
     public record Failure(Kind kind, String field, String message) {
     }
@@ -53,6 +55,14 @@ public class EngineFailureCapture extends AbstractProcessEnginePlugin {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof FormFieldValidationException f) {
                 return new Failure(Kind.FIELD, f.getDetail() instanceof String s ? s : null, f.getMessage());
+            }
+            if (t instanceof Refusal r) {
+                // a service's refusal reaching the engine uncaught: the caller's doing, never a server fault
+                return switch (r.kind()) {
+                    case CONFLICT -> new Failure(Kind.STATE, r.field(), r.getMessage());
+                    case INVALID, UNPROCESSABLE, TOO_LARGE -> new Failure(Kind.FIELD, r.field(), r.getMessage());
+                    case NOT_FOUND, FORBIDDEN -> new Failure(Kind.CLIENT, r.field(), r.getMessage());
+                };
             }
             if (t instanceof OptimisticLockingException || t instanceof DataIntegrityViolationException
                     || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {

@@ -76,6 +76,7 @@ public class EngineProblems extends OncePerRequestFilter {
             switch (failure.kind()) {
                 case FIELD -> ProblemWriter.write(wrapped, 400, failure.message(), failure.field());
                 case CLIENT -> ProblemWriter.write(wrapped, 400, failure.message(), null);
+                case STATE -> ProblemWriter.write(wrapped, 409, failure.message(), failure.field());
                 case CONFLICT -> ProblemWriter.write(wrapped, 409, "the request met a concurrent change and was "
                         + "rolled back whole; nothing of it was stored - reload and send it again", null);
             }

@@ -18,14 +18,13 @@ import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Stage;
-import org.powexchange.forms.FormInput;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.LawfulRecordsService;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Person;
 import org.powexchange.people.Side;
 import org.powexchange.verification.CounterpartyRepository.MatchKind;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +83,7 @@ public class ReconciliationService {
     /** Stores the other side's lists and wakes the verification process waiting for them. Idempotent per reference. */
     @Transactional
     public Received receive(UUID exchangeId, String reference, List<Named> offered, List<Named> requested, String actor) {
-        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
         var existing = counterparty.findList(exchangeId, reference);
         if (existing.isPresent()) {
             return new Received(existing.get().id(), true, false);
@@ -93,7 +92,7 @@ public class ReconciliationService {
         boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(exchangeId.toString())
                 .messageEventSubscriptionName(VerificationProcess.MSG_COUNTERPARTY_LISTS).count() > 0;
         if (!Stage.VERIFICATION.equals(stage) || !waiting) {
-            throw ApiException.conflict(null, "the exchange is not waiting for the counterparty's lists (stage "
+            throw Refusal.conflict(null, "the exchange is not waiting for the counterparty's lists (stage "
                     + stage + ")");
         }
         long listId = counterparty.insertList(exchangeId, reference, actor);
@@ -227,7 +226,7 @@ public class ReconciliationService {
                 .entrySet()) {
             for (Long id : field.getValue()) {
                 if (settled.contains(id)) {
-                    throw FormInput.invalid(field.getKey(), "person " + id + " was removed or deferred by the Staff in "
+                    throw Refusal.invalid(field.getKey(), "person " + id + " was removed or deferred by the Staff in "
                             + "review: nobody skips the review, so this person cannot be agreed without a new review");
                 }
             }
@@ -240,15 +239,15 @@ public class ReconciliationService {
         long countedRelease = release.stream().distinct()
                 .filter(id -> Parity.counts(byPerson.get(id))).count();
         if (countedHome != countedRelease) {
-            throw FormInput.invalid(VerificationProcess.AGREED_RELEASE, "parity: " + countedHome
+            throw Refusal.invalid(VerificationProcess.AGREED_RELEASE, "parity: " + countedHome
                     + " to bring home against " + countedRelease + " to release (art. 109 people counted apart)");
         }
         if (countedHome > e.formulaSize()) {
-            throw FormInput.invalid(VerificationProcess.AGREED_HOME, "the formula allows " + e.formulaSize()
+            throw Refusal.invalid(VerificationProcess.AGREED_HOME, "the formula allows " + e.formulaSize()
                     + " per side; " + countedHome + " were agreed");
         }
         if (countedHome == 0) {
-            throw FormInput.invalid(VerificationProcess.AGREED_HOME, "the agreed lists are empty");
+            throw Refusal.invalid(VerificationProcess.AGREED_HOME, "the agreed lists are empty");
         }
         Set<Long> agreed = new HashSet<>(home);
         agreed.addAll(release);
@@ -287,11 +286,11 @@ public class ReconciliationService {
             ListEntryRepository.Row r = byPerson.get(id);
             if (r == null || !homeOptions.containsKey(id) || !r.person().seriouslyWoundedSick()
                     || !ON_OUR_LIST.contains(r.entry().status())) {
-                throw FormInput.invalid(VerificationProcess.REFUSED_BY_THEM, "person " + id + " is not a seriously "
+                throw Refusal.invalid(VerificationProcess.REFUSED_BY_THEM, "person " + id + " is not a seriously "
                         + "wounded or sick person of ours on the lists");
             }
             if (agreed.contains(id)) {
-                throw FormInput.invalid(VerificationProcess.REFUSED_BY_THEM, r.person().displayName()
+                throw Refusal.invalid(VerificationProcess.REFUSED_BY_THEM, r.person().displayName()
                         + " is ticked both as agreed and as refused by the other side");
             }
         }
@@ -299,7 +298,7 @@ public class ReconciliationService {
             ListEntryRepository.Row r = byPerson.get(o.personId());
             if (r.person().seriouslyWoundedSick() && ON_OUR_LIST.contains(r.entry().status())
                     && !agreed.contains(o.personId())) {
-                throw FormInput.invalid(VerificationProcess.AGREED_RELEASE, r.person().displayName() + " is seriously "
+                throw Refusal.invalid(VerificationProcess.AGREED_RELEASE, r.person().displayName() + " is seriously "
                         + "wounded or sick and held by us: GC III art. 109-110 requires repatriation regardless of "
                         + "number or rank, so this person cannot be left off the agreed release list");
             }
@@ -308,7 +307,7 @@ public class ReconciliationService {
             ListEntryRepository.Row r = byPerson.get(o.personId());
             if (r.person().seriouslyWoundedSick() && ON_OUR_LIST.contains(r.entry().status())
                     && !agreed.contains(o.personId()) && !refusedByThem.contains(o.personId())) {
-                throw FormInput.invalid(VerificationProcess.AGREED_HOME, r.person().displayName() + " is seriously "
+                throw Refusal.invalid(VerificationProcess.AGREED_HOME, r.person().displayName() + " is seriously "
                         + "wounded or sick (GC III art. 109): leave this person off the agreed list only with the "
                         + "reason 'refused by the other side' (tick them under '" + "Refused by the other side" + "')");
             }
@@ -323,11 +322,11 @@ public class ReconciliationService {
 
     private static void check(List<Long> ids, Map<Long, Option> allowed, String field) {
         if (new HashSet<>(ids).size() != ids.size()) {
-            throw FormInput.invalid(field, "a person is ticked twice");
+            throw Refusal.invalid(field, "a person is ticked twice");
         }
         for (Long id : ids) {
             if (!allowed.containsKey(id)) {
-                throw FormInput.invalid(field, "person " + id + " cannot be put on this list");
+                throw Refusal.invalid(field, "person " + id + " cannot be put on this list");
             }
         }
     }
@@ -335,7 +334,7 @@ public class ReconciliationService {
     /** For /api: the latest reconciliation, entry by entry. */
     public Map<String, Object> report(UUID exchangeId) {
         exchangeService.get(exchangeId);
-        Long listId = counterparty.latest(exchangeId).orElseThrow(() -> ApiException.notFound(
+        Long listId = counterparty.latest(exchangeId).orElseThrow(() -> Refusal.notFound(
                 "counterparty lists of exchange " + exchangeId));
         List<ListEntryRepository.Row> rows = entries.rows(exchangeId);
         List<CounterpartyRepository.Entry> theirs = counterparty.entries(listId);

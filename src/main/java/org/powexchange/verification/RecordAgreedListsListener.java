@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.forms.FormInput;
+import org.powexchange.refusal.Refusal;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,14 @@ public class RecordAgreedListsListener implements TaskFormHandler {
         long listId = ((Number) task.getVariable(VerificationProcess.VAR_COUNTERPARTY_LIST_ID)).longValue();
         FormInput in = FormInput.of(task);
         String comment = in.text(VerificationProcess.AGREEMENT_COMMENT, 2000, true);
-        ReconciliationService.Agreement a = reconciliation.agree(exchangeId, listId, in.ids(VerificationProcess.AGREED_HOME),
-                in.ids(VerificationProcess.AGREED_RELEASE), in.ids(VerificationProcess.REFUSED_BY_THEM), user.id(), comment);
+        ReconciliationService.Agreement a;
+        try {
+            a = reconciliation.agree(exchangeId, listId, in.ids(VerificationProcess.AGREED_HOME),
+                    in.ids(VerificationProcess.AGREED_RELEASE), in.ids(VerificationProcess.REFUSED_BY_THEM), user.id(),
+                    comment);
+        } catch (Refusal e) {
+            throw FormInput.invalid(e.field(), e.getMessage());
+        }
         var instance = task.getExecution().getProcessInstance();
         instance.setVariable("agreedSize", a.counted());
         instance.setVariable(VerificationProcess.VAR_TO_REVIEW, String.join(",",

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.powexchange.exchange.ExchangeProcess;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +53,7 @@ public class RecordVerificationResultsDelegate implements JavaDelegate {
                                     w.consent()))
                             .toList(), actor(execution), round instanceof Number n ? n.intValue() : null);
             execution.setVariable(VerificationProcess.VAR_OUTSTANDING, r.outstanding());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw new BadUserRequestException((e.field() == null ? "" : e.field() + ": ") + e.getMessage());
         }
     }

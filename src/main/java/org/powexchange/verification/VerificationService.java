@@ -16,8 +16,7 @@ import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Stage;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
-import org.powexchange.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,10 +58,10 @@ public class VerificationService {
     /** Through /api. All or nothing: one refused result refuses the whole batch. */
     @Transactional
     public Recorded record(UUID exchangeId, List<Incoming> batch, String actor) {
-        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
         String stage = exchangeService.stage(e);
         if (!Stage.VERIFICATION.equals(stage)) {
-            throw ApiException.conflict(null, "verification results are accepted during verification; the exchange is in "
+            throw Refusal.conflict(null, "verification results are accepted during verification; the exchange is in "
                     + "stage " + stage);
         }
         Recorded r = store(exchangeId, batch, actor, currentRound(exchangeId));
@@ -88,10 +87,10 @@ public class VerificationService {
             Incoming in = batch.get(i);
             String field = "results[" + i + "]";
             if (!seen.add(in.personId())) {
-                throw ApiException.badRequest(field + ".personId", "person " + in.personId() + " appears twice in the batch");
+                throw Refusal.invalid(field + ".personId", "person " + in.personId() + " appears twice in the batch");
             }
             if (in.outcome() == VerificationOutcome.UNFIT_TO_TRAVEL && in.medical() == null) {
-                throw ApiException.badRequest(field + ".medical",
+                throw Refusal.invalid(field + ".medical",
                         "an unfit-to-travel result needs 'medical': ESCORT (travels with a medical escort) or HOLD");
             }
             checkConsent(field + ".consent", in);
@@ -100,7 +99,7 @@ public class VerificationService {
                     && existing.get().outcome() == VerificationOutcome.CONSENT_UNDECIDED;
             if (existing.isPresent() && !(newInterview && !sameAs(existing.get(), in))) {
                 if (!sameAs(existing.get(), in)) {
-                    throw ApiException.conflict(field + ".outcome", "person " + in.personId() + " already has the result "
+                    throw Refusal.conflict(field + ".outcome", "person " + in.personId() + " already has the result "
                             + existing.get().outcome() + "; a different result cannot replace it");
                 }
                 unchanged++;
@@ -108,7 +107,7 @@ public class VerificationService {
             }
             var row = entries.row(exchangeId, in.personId());
             if (row.isEmpty() || row.get().entry().status() != EntryStatus.AWAITING_VERIFICATION) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, field + ".personId",
+                throw Refusal.unprocessable(field + ".personId",
                         "person " + in.personId() + " is not on this exchange's lists awaiting verification");
             }
             var result = new VerificationRepository.Result(exchangeId, in.personId(), in.outcome(), in.medical(),
@@ -146,19 +145,19 @@ public class VerificationService {
                 || o == VerificationOutcome.CONSENT_REFUSED || o == VerificationOutcome.CONSENT_UNDECIDED;
         if (c == null) {
             if (interviewed) {
-                throw ApiException.badRequest(field, "a " + o + " result needs the consent finding of the private "
+                throw Refusal.invalid(field, "a " + o + " result needs the consent finding of the private "
                         + "interview (GC III art. 109(3)): {interviewedOn, outcome, delegateRef}");
             }
             return;
         }
         if (c.interviewedOn() == null || c.outcome() == null || c.delegateRef() == null) {
-            throw ApiException.badRequest(field, "consent needs interviewedOn, outcome and delegateRef");
+            throw Refusal.invalid(field, "consent needs interviewedOn, outcome and delegateRef");
         }
         if (c.interviewedOn().isAfter(java.time.LocalDate.now().plusDays(1))) {
-            throw ApiException.badRequest(field + ".interviewedOn", "the interview cannot be in the future");
+            throw Refusal.invalid(field + ".interviewedOn", "the interview cannot be in the future");
         }
         if (!c.delegateRef().matches(Consent.DELEGATE_REF)) {
-            throw ApiException.badRequest(field + ".delegateRef", "a pseudonymous reference: letters, digits and . _ - "
+            throw Refusal.invalid(field + ".delegateRef", "a pseudonymous reference: letters, digits and . _ - "
                     + "only, at most 64");
         }
         Consent.Outcome needed = switch (o) {
@@ -168,11 +167,11 @@ public class VerificationService {
             default -> null;
         };
         if (needed != null && c.outcome() != needed) {
-            throw ApiException.badRequest(field, "a " + o + " result needs consent.outcome = " + needed
+            throw Refusal.invalid(field, "a " + o + " result needs consent.outcome = " + needed
                     + " (GC III art. 109(3): nobody is repatriated against their will); it was " + c.outcome());
         }
         if (needed == null && c.outcome() != Consent.Outcome.WANTS_REPATRIATION) {
-            throw ApiException.badRequest(field, "a person who " + (c.outcome() == Consent.Outcome.REFUSES
+            throw Refusal.invalid(field, "a person who " + (c.outcome() == Consent.Outcome.REFUSES
                     ? "refuses is recorded as CONSENT_REFUSED" : "is undecided is recorded as CONSENT_UNDECIDED"));
         }
     }

@@ -1,17 +1,19 @@
 package org.powexchange.web;
 
+import org.powexchange.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** A refusal of the application's API, answered as an RFC 9457 problem document naming the field at fault. */
-public class ApiException extends RuntimeException {
+/**
+ * A refusal raised at the edge of {@code /api} (a controller or the caller's authentication), answered
+ * as an RFC 9457 problem document naming the field at fault. Services throw {@link Refusal} instead.
+ */
+public class ApiException extends Refusal {
 
     private final HttpStatus status;
-    private final String field;
 
     public ApiException(HttpStatus status, String field, String message) {
-        super(message);
+        super(kindOf(status), field, message);
         this.status = status;
-        this.field = field;
     }
 
     public static ApiException notFound(String what) {
@@ -34,7 +36,26 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public String field() {
-        return field;
+    /** The HTTP status that answers a refusal of this kind. */
+    public static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
+    private static Refusal.Kind kindOf(HttpStatus status) {
+        return switch (status) {
+            case UNPROCESSABLE_ENTITY -> Kind.UNPROCESSABLE;
+            case PAYLOAD_TOO_LARGE -> Kind.TOO_LARGE;
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case CONFLICT -> Kind.CONFLICT;
+            case FORBIDDEN, UNAUTHORIZED -> Kind.FORBIDDEN;
+            default -> Kind.INVALID;
+        };
     }
 }

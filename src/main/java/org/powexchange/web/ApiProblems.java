@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.powexchange.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,9 +34,11 @@ public class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-    @ExceptionHandler(ApiException.class)
-    ProblemDetail api(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.field(), null);
+    /** A service's refusal (or the edge's own {@link ApiException}): its kind decides the status. */
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e) {
+        return problem(e instanceof ApiException a ? a.status() : ApiException.statusOf(e.kind()), e.getMessage(),
+                e.field(), null);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.powexchange.processes.ProcessTestSupport.decisionListener;
 import static org.powexchange.processes.ProcessTestSupport.delegate;
 import static org.powexchange.processes.ProcessTestSupport.listener;
 import static org.powexchange.processes.ProcessTestSupport.runJob;
@@ -82,7 +83,7 @@ class ListDraftingProcessTest {
         delegate(calls, "compileLists", Map.of(DraftingProcess.BRING_HOME_COUNT, 3, DraftingProcess.RELEASE_COUNT, 2));
         listener(calls, "recordDuplicateDecisions", task -> task.getExecution().setVariable(
                 DraftingProcess.POSSIBLE_DUPLICATE_COUNT, pairsLeft.isEmpty() ? 0 : pairsLeft.pop()));
-        listener(calls, "recordListsDecision");
+        decisionListener(calls);
         Mocks.register("duplicateOptions", new Overview());
         Mocks.register("listTables", new Overview());
     }
@@ -129,7 +130,7 @@ class ListDraftingProcessTest {
         assertThat(pi).variables().containsEntry(DraftingProcess.BRING_HOME_COUNT, 3)
                 .containsEntry(DraftingProcess.RELEASE_COUNT, 2);
         assertThat(calls.list()).containsExactly("crossReferenceSources@Task_CrossReference",
-                "compileLists@Task_CompileLists", "recordListsDecision@Task_ConfirmLists");
+                "compileLists@Task_CompileLists", "recordDecision@Task_ConfirmLists");
     }
 
     @Test

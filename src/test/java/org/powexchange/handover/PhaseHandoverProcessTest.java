@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.powexchange.processes.ProcessTestSupport.decisionListener;
 import static org.powexchange.processes.ProcessTestSupport.delegate;
 import static org.powexchange.processes.ProcessTestSupport.fireTimer;
 import static org.powexchange.processes.ProcessTestSupport.listener;
@@ -100,10 +101,11 @@ class PhaseHandoverProcessTest {
         delegate(calls, "recordBreach", Map.of());
         // the confirmation records who refused at the crossing (a count for the follow-up)
         listener(calls, "recordHandover", task -> task.getExecution().setVariable("refusedCount", refused.pop()));
-        for (String l : List.of("reportLogistics", "recordGoDecision", "recordManifest", "recordDiscrepancyDecision",
-                "recordWarningAcknowledged", "recordBreachDecision", "resumePhase")) {
+        for (String l : List.of("reportLogistics", "recordGoDecision", "recordManifest",
+                "recordBreachDecision", "resumePhase")) {
             listener(calls, l);
         }
+        decisionListener(calls);
         Mocks.register("handoverOptions", options);
     }
 

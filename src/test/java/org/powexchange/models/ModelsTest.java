@@ -125,7 +125,7 @@ class ModelsTest extends IntegrationTest {
                     if (expr != null && "complete".equals(l.getCamundaEvent())) {
                         Object bean = context.getBean(expr.substring(2, expr.length() - 1));
                         if (bean instanceof TaskFormHandler h) {
-                            read.addAll(h.fieldsRead());
+                            read.addAll(h.fieldsRead(l));
                         }
                     }
                 }

@@ -7,7 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.powexchange.audit.RecordDecisionListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -69,6 +71,20 @@ public final class ProcessTestSupport {
         Mocks.register(beanName, (TaskListener) task -> {
             calls.add(beanName + "@" + task.getTaskDefinitionKey());
             behaviour.notify(task);
+        });
+    }
+
+    /**
+     * Registers the stand-in for the shared {@link RecordDecisionListener}: the engine injects each task's
+     * camunda:field configuration into it (so an unknown field name fails here as in production), and it
+     * records the task it was notified for under the bean name.
+     */
+    public static void decisionListener(Calls calls) {
+        Mocks.register(RecordDecisionListener.BEAN, new RecordDecisionListener(null, null) {
+            @Override
+            public void notify(DelegateTask task) {
+                calls.add(RecordDecisionListener.BEAN + "@" + task.getTaskDefinitionKey());
+            }
         });
     }
 

@@ -102,6 +102,15 @@ class EdgeUnitTest {
                 new DuplicateKeyException("unique index on agency_review"))).kind()).isEqualTo(EngineFailureCapture.Kind.CONFLICT);
         assertThat(EngineFailureCapture.classify(new ProcessEngineException("ENGINE-17007 Java serialization format is prohibited"))
                 .kind()).isEqualTo(EngineFailureCapture.Kind.CLIENT);
+        // a service's refusal that reaches the engine keeps its field, message and kind
+        var refused = EngineFailureCapture.classify(new ProcessEngineException("listener failed",
+                org.powexchange.refusal.Refusal.invalid("received", "person 7 has not consented")));
+        assertThat(refused).isEqualTo(new EngineFailureCapture.Failure(EngineFailureCapture.Kind.FIELD, "received",
+                "person 7 has not consented"));
+        assertThat(EngineFailureCapture.classify(org.powexchange.refusal.Refusal.conflict(null, "phase 2 is closed")))
+                .isEqualTo(new EngineFailureCapture.Failure(EngineFailureCapture.Kind.STATE, null, "phase 2 is closed"));
+        assertThat(EngineFailureCapture.classify(org.powexchange.refusal.Refusal.notFound("exchange")).kind())
+                .isEqualTo(EngineFailureCapture.Kind.CLIENT);
         assertThat(EngineFailureCapture.classify(new NullPointerException("a bug"))).isNull();
     }
 

@@ -61,7 +61,7 @@ class TaskCompletionGuardFormsTest extends IntegrationTest {
                         String expr = l.getCamundaDelegateExpression();
                         if (expr != null && "complete".equals(l.getCamundaEvent())
                                 && context.getBean(expr.substring(2, expr.length() - 1)) instanceof TaskFormHandler h) {
-                            read.addAll(h.fieldsRead());
+                            read.addAll(h.fieldsRead(l));
                         }
                     }
                     Set<String> inputs = inputs(form.path("components"));

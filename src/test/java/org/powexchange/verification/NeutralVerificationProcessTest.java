@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.powexchange.processes.ProcessTestSupport.decisionListener;
 import static org.powexchange.processes.ProcessTestSupport.delegate;
 import static org.powexchange.processes.ProcessTestSupport.deployStage;
 import static org.powexchange.processes.ProcessTestSupport.fireTimer;
@@ -112,8 +113,7 @@ class NeutralVerificationProcessTest {
             instance.setVariable("agreedSize", 3);
             instance.setVariable("peopleToReview", addedAtAgreement.pop());
         });
-        listener(calls, "recordLateVerificationDecision");
-        listener(calls, "recordShortfallDecision");
+        decisionListener(calls);
         Mocks.register("agreementOptions", new Options());
     }
 
@@ -332,7 +332,7 @@ class NeutralVerificationProcessTest {
         assertThat(pi).isEnded().hasPassed("Task_BalanceLists", "EndEvent_VerifiedSmaller")
                 .hasNotPassed("CallActivity_ReviewReplacements");
         assertThat(calls.count("recordVerificationResults")).isZero();
-        assertThat(calls.list()).endsWith("recordShortfallDecision@Task_DecideShortfall", "balanceLists@Task_BalanceLists");
+        assertThat(calls.list()).endsWith("recordDecision@Task_DecideShortfall", "balanceLists@Task_BalanceLists");
     }
 
     @Test
@@ -355,8 +355,8 @@ class NeutralVerificationProcessTest {
 
         complete(task(), withVariables("shortfallDecision", "WAIT"));
         assertThat(pi).isWaitingAt("Event_CounterpartyListsReceived");
-        assertThat(calls.count("recordLateVerificationDecision")).isEqualTo(2);
-        assertThat(calls.count("recordShortfallDecision")).isEqualTo(1);
+        assertThat(calls.list()).filteredOn("recordDecision@Task_HandleLateVerification"::equals).hasSize(2);
+        assertThat(calls.list()).filteredOn("recordDecision@Task_DecideShortfall"::equals).hasSize(1);
         assertThat(calls.count("recordVerificationResults")).isZero();
     }
 }
