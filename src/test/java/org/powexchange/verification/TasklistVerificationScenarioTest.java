@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The neutral party answers a verification round in Tasklist ("Verify the people of round N"), as an
@@ -35,6 +37,8 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
 
     @Autowired
     IdentityService identity;
+    @Autowired
+    JdbcClient jdbc;
 
     ExchangeDriver d;
 
@@ -129,6 +133,10 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
         // Gusev has not decided yet: three results now, Gusev comes back in a new task after a new interview
         rows.set(2, row("VERIFIED", "WANTS_REPATRIATION"));
         rows.set(3, row("CONSENT_UNDECIDED", "UNDECIDED"));
+        // two source records give Gusev's place of detention; the newer one is shown, nothing else of them
+        Object gusevId = people.get(3).get("personId");
+        sourceRecord(ex, gusevId, "MR-G-1", "Camp Oldplace", OffsetDateTime.now().minusDays(3));
+        sourceRecord(ex, gusevId, "MR-G-2", "Camp Newplace", OffsetDateTime.now().minusDays(1));
         d.complete("neutral-party", task, form);
         assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/verification-results")).hasSize(4)
                 .allSatisfy(r -> assertThat(r.get("recordedBy")).isEqualTo("icrc"))
@@ -137,7 +145,9 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
                         .containsEntry("interviewedOn", LocalDate.now().toString()));
         Task again = d.task(ex, "Task_VerifyInTasklist");
         assertThat(again.getId()).isNotEqualTo(task.getId());
-        assertThat(people(again)).extracting(p -> p.get("person")).containsExactly("Gusev Boris");
+        assertThat(people(again)).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("person", "Gusev Boris").containsEntry("placeOfDetention", "Camp Newplace")
+                .containsEntry("heldBy", "us"));
         assertThat(v).isWaitingAt("Task_VerifyPeople");
 
         Map<String, Object> gusev = row("VERIFIED", "WANTS_REPATRIATION");
@@ -221,6 +231,15 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
         d.settle(ex);
         assertThat(v).isEnded().hasPassed("EndEvent_AllInFromSystem").hasNotPassed("EndEvent_AllInFromTasklist");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+    }
+
+    /** A drafting source record naming a place of detention (and a strategic flag the neutral party must not see). */
+    private void sourceRecord(String ex, Object personId, String ref, String place, OffsetDateTime at) {
+        jdbc.sql("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, "
+                        + "given_name, location_held, strategic_flags, person_id, imported_at) "
+                        + "values (?, 'MILITARY_RECORDS', ?, 'RELEASE', ?, 'Gusev', 'Boris', ?, 'PILOT', ?, ?)")
+                .params(java.util.UUID.fromString(ex), ref, "0".repeat(64), place, ((Number) personId).longValue(), at)
+                .update();
     }
 
     private long externalTasks(String processInstanceId) {
