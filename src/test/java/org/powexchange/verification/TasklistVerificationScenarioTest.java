@@ -178,6 +178,13 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
         assertThat(refused.getBody()).containsEntry("field", "roundResults");
         assertThat((String) refused.getBody().get("detail")).contains("Row 2 (Isaev Boris), consent")
                 .contains("WANTS_REPATRIATION");
+        // the persons of the rows are the task's own: a submission cannot rewrite them
+        var rewritten = d.as("neutral-party").exchange("/engine-rest/task/" + task.getId() + "/submit-form",
+                HttpMethod.POST, new HttpEntity<>(Map.of("variables", Map.of(
+                        "peopleToVerify", Map.of("value", "[{\"personId\":1,\"person\":\"x\"}]", "type", "Json"))), h),
+                Map.class);
+        assertThat(rewritten.getStatusCode().value()).isEqualTo(400);
+        assertThat(rewritten.getBody()).containsEntry("field", "peopleToVerify");
         assertThat(d.list("coordination-staff", "/api/exchanges/" + ex + "/verification-results")).isEmpty();
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
