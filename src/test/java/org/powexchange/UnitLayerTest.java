@@ -41,8 +41,12 @@ class UnitLayerTest {
                 fastButUntagged.add(c.getName());
             }
         }
-        assertThat(taggedButSpring).as("@UnitTest classes that start Spring").isEmpty();
-        assertThat(fastButUntagged).as("test classes without Spring that lack @UnitTest").isEmpty();
+        // the names on the first line: Maven's summary shows only that line of a failure, and a wrapped list
+        // read there runs on into the next failures' names
+        assertThat(taggedButSpring).withFailMessage("@UnitTest classes that start Spring: %s", taggedButSpring)
+                .isEmpty();
+        assertThat(fastButUntagged).withFailMessage("test classes without Spring that lack @UnitTest: %s",
+                fastButUntagged).isEmpty();
         assertThat(tagged).isGreaterThan(10);
     }
 

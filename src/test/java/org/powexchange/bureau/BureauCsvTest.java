@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 
+@UnitTest
 class BureauCsvTest {
 
     @Test

@@ -11,8 +11,10 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 
 /** bpmn/objection-policy.dmn through the DMN engine: art. 109 before art. 119, art. 119 only for people we hold. */
+@UnitTest
 class ObjectionPolicyTableTest {
 
     static DmnEngine dmn;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
 
 /** The Tasklist bundle of this Camunda version still holds the code the form-js #1494 patch replaces. */
+@UnitTest
 class TasklistBundlePatchTest {
 
     @Test
