@@ -345,6 +345,23 @@ public class ExchangeDriver {
         }
     }
 
+    /**
+     * The form variables of "Notify the families": the same outcome for every family the task lists (the
+     * dynamic list "families"), with a note when not reached.
+     */
+    public Map<String, Object> familyOutcomes(Task task, String outcome) {
+        org.camunda.spin.json.SpinJsonNode listed = (org.camunda.spin.json.SpinJsonNode) tasks.getVariable(task.getId(), "families");
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (org.camunda.spin.json.SpinJsonNode f : listed.elements()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("personId", f.prop("personId").stringValue());
+            row.put("outcome", outcome);
+            row.put("note", "REACHED".equals(outcome) ? "" : "no answer at the number of the appeal");
+            rows.add(row);
+        }
+        return Map.of("families", org.camunda.spin.Spin.JSON(rows));
+    }
+
     /** The open task of the exchange with this definition key, if there is one. */
     public java.util.Optional<Task> openTask(String exchangeId, String key) {
         settle(exchangeId);
@@ -405,7 +422,7 @@ public class ExchangeDriver {
      * defence takes the returned wounded in (when any). Finishes the one open follow-up of each kind.
      */
     public void afterPhase(String exchangeId) {
-        openTask(exchangeId, "Task_NotifyFamilies").ifPresent(t -> complete("ombudsman", t, Map.of()));
+        openTask(exchangeId, "Task_NotifyFamilies").ifPresent(t -> complete("ombudsman", t, familyOutcomes(t, "REACHED")));
         openTask(exchangeId, "Task_MedicalIntake").ifPresent(t -> complete("defence", t,
                 Map.of("medicalFacility", "Central Military Hospital (invented)")));
     }

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.powexchange.drafting.matching.NameNormalizer;
+import org.powexchange.people.matching.NameNormalizer;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Phase;

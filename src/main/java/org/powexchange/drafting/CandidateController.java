@@ -23,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/exchanges/{id}/candidates")
 public class CandidateController {
 
-    /** Names: letters of any script, spaces, apostrophes, hyphens and dots; nothing that could be markup or code. */
-    static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M}' .\\-]*";
+    /**
+     * Names: letters of any script, spaces, apostrophes (' ’ ʼ ‘ ` ʹ), hyphens and dashes, dots; nothing that could
+     * be markup or code. The same rule as the source files.
+     */
+    static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’ʼ‘`ʹ\\p{Zs}.\\p{Pd}]*";
 
     public record CandidateRecord(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:/-]+",
@@ -34,9 +37,11 @@ public class CandidateController {
             String familyName,
             @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = "must be a name (letters, spaces, ' - .)")
             String givenName,
+            @Size(max = 100) @Pattern(regexp = NAME, message = "must be a name (letters, spaces, ' - .)")
+            String patronymic,
             @Past LocalDate birthDate,
-            @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9\\p{L}-]*", message = "letters, digits and - only")
-            String serviceNumber,
+            @Size(max = 50) @Pattern(regexp = "([\\p{L}\\p{N}№][\\p{L}\\p{N}\\p{Zs}./\\p{Pd}№#]*)?",
+                    message = "letters, digits, spaces and . / - only") String serviceNumber,
             @NotNull @Pattern(regexp = "MILITARY|CIVILIAN", message = "must be MILITARY or CIVILIAN") String category,
             Boolean seriouslyWoundedSick,
             @Pattern(regexp = "CONFIRMED_ALIVE|UNCONFIRMED|DECEASED",

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.powexchange.audit.AuditLog;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.exchange.ExchangeRepository;
@@ -111,6 +111,7 @@ public class CandidateService {
         }
         entries.insertAll(exchangeId, newEntries);
         this.records.insertAll(newRecords, null);
+        this.records.patronymicsToPeople(exchangeId);
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged);
         boolean resumed = complete && !runtime.createMessageCorrelation(ExchangeProcess.MSG_CANDIDATES_SUBMITTED)
@@ -123,10 +124,11 @@ public class CandidateService {
     private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId,
                                   java.util.Map<String, String> fingerprints, List<SourceRecord> newRecords) {
         String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
+        String patronymic = r.patronymic() == null || r.patronymic().isBlank() ? null : r.patronymic().strip();
         SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
-                p.givenName(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null, null,
-                p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null, null,
-                personId, 1.0);
+                p.givenName(), patronymic, PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null,
+                null, p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null,
+                null, personId, 1.0, null);
         var known = java.util.Optional.ofNullable(fingerprints.get(ref));
         if (known.isEmpty()) {
             newRecords.add(rec);

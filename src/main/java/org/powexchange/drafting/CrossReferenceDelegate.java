@@ -18,8 +18,23 @@ public class CrossReferenceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CrossReferenceService.Outcome o = service.crossReference(
-                UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)));
+        Object exchangeId = execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID);
+        CrossReferenceService.Outcome o;
+        try {
+            o = service.crossReference(UUID.fromString((String) exchangeId));
+        } catch (RuntimeException e) {
+            // the job's incident shows this message: an administrator must see what failed and where
+            throw new IllegalStateException(incidentMessage(exchangeId, e), e);
+        }
         execution.setVariable(DraftingProcess.POSSIBLE_DUPLICATE_COUNT, o.possibleDuplicates());
+    }
+
+    static String incidentMessage(Object exchangeId, Throwable e) {
+        StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+        return "Cross-referencing the sources of exchange " + exchangeId + " failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")")
+                + (at == null ? "" : " at " + at.getClassName().replaceAll(".*\\.", "") + "." + at.getMethodName()
+                + ":" + at.getLineNumber())
+                + ". Nothing was linked; fix the cause (or the source data) and retry the job in Cockpit.";
     }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.powexchange.audit.AuditLog;
-import org.powexchange.drafting.matching.MatchRecord;
-import org.powexchange.drafting.matching.NameNormalizer;
-import org.powexchange.drafting.matching.RecordMatcher;
+import org.powexchange.people.matching.MatchRecord;
+import org.powexchange.people.matching.NameNormalizer;
+import org.powexchange.people.matching.RecordMatcher;
 import org.powexchange.people.Category;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.Person;
@@ -43,7 +43,7 @@ public class CrossReferenceService {
 
     public CrossReferenceService(SourceRecordRepository records, PersonRepository persons, JdbcClient jdbc,
                                  AuditLog audit,
-                                 @Value("${powexchange.drafting.match-accept:0.90}") double accept,
+                                 @Value("${powexchange.drafting.match-accept:0.875}") double accept,
                                  @Value("${powexchange.drafting.match-review:0.75}") double review) {
         this.records = records;
         this.persons = persons;
@@ -67,7 +67,7 @@ public class CrossReferenceService {
         for (SourceRecord r : all) {
             byId.put(r.id(), r);
             MatchRecord m = new MatchRecord(r.id(), r.personId() == null ? 0 : r.personId(), r.familyName(),
-                    r.givenName(), r.birthDate(), r.serviceNumber());
+                    r.givenName(), r.patronymic(), r.birthDate(), r.serviceNumber());
             (r.personId() == null ? incoming : existing).add(m);
         }
         if (incoming.isEmpty()) {
@@ -75,6 +75,7 @@ public class CrossReferenceService {
         }
         RecordMatcher.Result result = new RecordMatcher(names, accept, review).match(existing, incoming);
         Map<Long, Long> newPersonIds = new HashMap<>();
+        List<SourceRecordRepository.Link> links = new ArrayList<>(result.assignments().size());
         int linked = 0;
         for (RecordMatcher.Assignment a : result.assignments()) {
             SourceRecord r = byId.get(a.recordKey());
@@ -87,18 +88,27 @@ public class CrossReferenceService {
                         r.side(), r.label(), r.familyName(), r.givenName(), r.birthDate().toLocalDate(),
                         r.serviceNumber(), Category.CIVILIAN, false, LifeStatus.UNCONFIRMED, null, null)));
             }
-            records.link(r.id(), personId, a.confidence(), a.basis());
+            links.add(new SourceRecordRepository.Link(r.id(), personId, a.confidence(), a.basis()));
         }
+        records.linkAll(links);
+        java.util.Set<String> pairKeys = new java.util.HashSet<>();
+        int pairCount = 0;
         for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
-            long a = p.group() > 0 ? p.group() : newPersonIds.get(p.group());
-            long b = p.otherGroup() > 0 ? p.otherGroup() : newPersonIds.get(p.otherGroup());
+            Long a = p.group() > 0 ? Long.valueOf(p.group()) : newPersonIds.get(p.group());
+            Long b = p.otherGroup() > 0 ? Long.valueOf(p.otherGroup()) : newPersonIds.get(p.otherGroup());
+            // the matcher guarantees both people exist; a pair that would not is dropped, never a crash
+            if (a == null || b == null || a.equals(b) || !pairKeys.add(Math.min(a, b) + ":" + Math.max(a, b))) {
+                continue;
+            }
             jdbc.sql("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
                     + "values (?, ?, ?, ?, 'OPEN')").params(exchangeId, a, b, p.score()).update();
+            pairCount++;
         }
+        records.patronymicsToPeople(exchangeId);
         Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
                 "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "
-                        + result.possibleDuplicates().size());
+                        + pairCount);
         return o;
     }
 
@@ -133,34 +143,71 @@ public class CrossReferenceService {
                 service, military ? Category.MILITARY : Category.CIVILIAN, sws, p.lifeStatus(), captured, p.priority());
     }
 
-    /** Applies the drafter's decisions: pairs to merge are merged (the second person into the first), the rest kept apart. */
+    /** Applies the drafter's decisions on every open pair: pairs to merge are merged, the rest kept apart. */
     @Transactional
     public int decide(UUID exchangeId, java.util.Collection<Long> mergePairIds, String actor) {
+        return decide(exchangeId, mergePairIds, null, actor);
+    }
+
+    /**
+     * Applies the drafter's decisions on the pairs {@code decided} (all open pairs when null): pairs to merge
+     * are merged (the first person into the second), the other decided pairs kept apart; the rest stay open.
+     */
+    @Transactional
+    public int decide(UUID exchangeId, java.util.Collection<Long> mergePairIds, java.util.Collection<Long> decided,
+                      String actor) {
+        java.util.Set<Long> merge = new java.util.HashSet<>(mergePairIds);
+        java.util.Set<Long> scope = decided == null ? null : new java.util.HashSet<>(decided);
         List<Map<String, Object>> open = jdbc.sql("select id, person_id, other_person_id from possible_duplicate "
                 + "where exchange_id = ? and status = 'OPEN' order by id").param(exchangeId).query().listOfRows();
         int merged = 0;
         for (Map<String, Object> pair : open) {
             long id = ((Number) pair.get("id")).longValue();
-            long keep = ((Number) pair.get("other_person_id")).longValue();
-            long gone = ((Number) pair.get("person_id")).longValue();
-            boolean merge = mergePairIds.contains(id) && persons.find(exchangeId, keep).isPresent()
+            if (scope != null && !scope.contains(id) && !merge.contains(id)) {
+                continue;
+            }
+            // re-read: an earlier merge of this loop may have moved this pair's people
+            Map<String, Object> now = jdbc.sql("select person_id, other_person_id from possible_duplicate where id = ?")
+                    .param(id).query().singleRow();
+            long keep = ((Number) now.get("other_person_id")).longValue();
+            long gone = ((Number) now.get("person_id")).longValue();
+            boolean merge1 = merge.contains(id) && keep != gone && persons.find(exchangeId, keep).isPresent()
                     && persons.find(exchangeId, gone).isPresent();
-            if (merge) {
+            if (merge1) {
                 records.relink(gone, keep);
                 jdbc.sql("delete from list_entry where person_id = ? and status in ('CANDIDATE', 'PROPOSED', 'RESERVE', 'TRACKED')")
                         .param(gone).update();
                 jdbc.sql("delete from person_assessment where person_id = ?").param(gone).update();
                 jdbc.sql("update possible_duplicate set other_person_id = ? where other_person_id = ? and status = 'OPEN'")
                         .params(keep, gone).update();
+                jdbc.sql("update possible_duplicate set person_id = ? where person_id = ? and status = 'OPEN'")
+                        .params(keep, gone).update();
                 jdbc.sql("delete from person where id = ?").param(gone).update();
                 merged++;
             }
             jdbc.sql("update possible_duplicate set status = ?, decided_by = ?, decided_at = ? where id = ?")
-                    .params(merge ? "MERGED" : "KEPT_APART", actor, OffsetDateTime.now(), id).update();
-            audit.record(exchangeId, actor, merge ? "DUPLICATES_MERGED" : "DUPLICATES_KEPT_APART",
-                    "persons " + gone + " / " + keep, merge ? "records of " + gone + " now belong to " + keep : null);
+                    .params(merge1 ? "MERGED" : "KEPT_APART", actor, OffsetDateTime.now(), id).update();
+            audit.record(exchangeId, actor, merge1 ? "DUPLICATES_MERGED" : "DUPLICATES_KEPT_APART",
+                    "persons " + gone + " / " + keep, merge1 ? "records of " + gone + " now belong to " + keep : null);
         }
+        // a merge can leave a pair of one person with itself: nothing left to decide there
+        jdbc.sql("update possible_duplicate set status = 'MERGED', decided_by = ?, decided_at = ? "
+                + "where exchange_id = ? and status = 'OPEN' and person_id = other_person_id")
+                .params(actor, OffsetDateTime.now(), exchangeId).update();
         return merged;
+    }
+
+    /** Open pairs scoring at or above {@code score}. */
+    public List<Long> openPairIdsAtOrAbove(UUID exchangeId, double score) {
+        return jdbc.sql("select id from possible_duplicate where exchange_id = ? and status = 'OPEN' and score >= ? order by id")
+                .params(exchangeId, score).query(Long.class).list();
+    }
+
+    /** One page of open pairs, highest score first. */
+    public List<Map<String, Object>> openPairPage(UUID exchangeId, int size) {
+        return jdbc.sql("select id, person_id, other_person_id, score from possible_duplicate "
+                + "where exchange_id = ? and status = 'OPEN' order by score desc, id fetch first " + size + " rows only")
+                .param(exchangeId).query().listOfRows();
     }
 
     public List<Long> openPairIds(UUID exchangeId) {

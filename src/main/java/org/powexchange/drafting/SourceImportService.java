@@ -47,9 +47,13 @@ public class SourceImportService {
     public record Rejection(int row, String field, String reason) {
     }
 
+    /** A row kept despite a doubt (e.g. a military record without service number), for the clerk to follow up. */
+    public record Warning(int row, String field, String note) {
+    }
+
     public record Report(long batchId, String source, String format, int rows, int created, int updated,
                          int unchanged, int rejected, List<Rejection> rejections, boolean alreadyImported,
-                         boolean draftingResumed) {
+                         boolean draftingResumed, int warned, List<Warning> warnings) {
     }
 
     private final JdbcClient jdbc;
@@ -98,6 +102,7 @@ public class SourceImportService {
         LocalDate today = LocalDate.now();
         List<Rejection> rejections = new ArrayList<>();
         List<SourceRecord> valid = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
@@ -115,6 +120,7 @@ public class SourceImportService {
                 rejections.add(new Rejection(rowNo, "record_id", "record_id appears more than once in this file"));
             } else {
                 valid.add(o.record());
+                o.warnings().forEach(x -> warnings.add(new Warning(rowNo, x.field(), x.reason())));
             }
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -148,10 +154,15 @@ public class SourceImportService {
                     .params(batchId, r.row(), r.field(), r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason())
                     .update();
         }
+        for (Warning w : warnings) {
+            jdbc.sql("insert into import_warning (batch_id, row_no, field_name, note) values (?, ?, ?, ?)")
+                    .params(batchId, w.row(), w.field(), w.note()).update();
+        }
         jdbc.sql("update import_batch set created_count = ?, updated_count = ?, unchanged_count = ? where id = ?")
                 .params(created, updated, unchanged, batchId).update();
         audit.record(exchangeId, actor, "SOURCE_IMPORTED", kind.path(), rows.size() + " rows: created " + created
-                + ", updated " + updated + ", unchanged " + unchanged + ", rejected " + rejections.size());
+                + ", updated " + updated + ", unchanged " + unchanged + ", rejected " + rejections.size()
+                + ", kept with a warning " + warnings.size());
         return report(batchId, false, wake(exchangeId, complete));
     }
 
@@ -162,12 +173,16 @@ public class SourceImportService {
                         + "order by row_no, id").param(batchId)
                 .query((rs, n) -> new Rejection(rs.getInt("row_no"), rs.getString("field_name"), rs.getString("reason")))
                 .list();
+        List<Warning> warn = jdbc.sql("select row_no, field_name, note from import_warning where batch_id = ? "
+                        + "order by row_no, id").param(batchId)
+                .query((rs, n) -> new Warning(rs.getInt("row_no"), rs.getString("field_name"), rs.getString("note")))
+                .list();
         return new Report(batchId, SourceKind.valueOf((String) b.get("source")).path(), (String) b.get("file_format"),
                 ((Number) b.get("row_count")).intValue(), alreadyImported ? 0 : ((Number) b.get("created_count")).intValue(),
                 alreadyImported ? 0 : ((Number) b.get("updated_count")).intValue(),
                 alreadyImported ? ((Number) b.get("row_count")).intValue() - rej.size()
                         : ((Number) b.get("unchanged_count")).intValue(),
-                rej.size(), rej, alreadyImported, resumed);
+                rej.size(), rej, alreadyImported, resumed, warn.size(), warn);
     }
 
     public List<Report> reports(UUID exchangeId) {

@@ -7,14 +7,15 @@ import java.util.Set;
 public enum SourceKind {
     MILITARY_RECORDS("military-records", "MIL",
             List.of("record_id", "service_number", "family_name", "given_name"),
-            List.of("birth_date", "unit", "rank", "captured_on", "captured_place")),
+            List.of("patronymic", "birth_date", "unit", "rank", "captured_on", "captured_place")),
     INTELLIGENCE("intelligence-assessments", "INT",
             List.of("record_id", "family_name", "given_name"),
-            List.of("birth_date", "service_number", "rank", "category", "location_held", "evidence_type",
+            List.of("patronymic", "birth_date", "service_number", "rank", "category", "location_held", "evidence_type",
                     "evidence_date", "strategic_flags", "seriously_wounded_sick")),
     FAMILY_APPEALS("family-appeals", "FAM",
+            // the contact is expected but a missing or odd one is a warning, never a refused appeal
             List.of("record_id", "family_name", "given_name", "relative_contact"),
-            List.of("birth_date", "service_number", "category", "date_last_seen", "dna_sample_ref")),
+            List.of("patronymic", "birth_date", "service_number", "category", "date_last_seen", "dna_sample_ref")),
     /** Already normalised candidate records of {@code POST /api/exchanges/{id}/candidates}. */
     CANDIDATES("candidates", "CAND", List.of(), List.of());
 

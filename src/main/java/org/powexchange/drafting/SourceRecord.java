@@ -2,16 +2,20 @@ package org.powexchange.drafting;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.people.Side;
 
-/** One row of one source, validated; linked to the person it describes once cross-referenced. */
+/**
+ * One row of one source, validated; linked to the person it describes once cross-referenced. Names and
+ * service numbers are kept as written; {@code dataWarning} says what the record was kept with despite a doubt.
+ */
 public record SourceRecord(long id, UUID exchangeId, SourceKind source, String sourceRef, Side side,
-                           String familyName, String givenName, PartialDate birthDate, String serviceNumber,
+                           String familyName, String givenName, String patronymic, PartialDate birthDate, String serviceNumber,
                            String category, String rank, String unit, LocalDate capturedOn, String capturedPlace,
                            String locationHeld, String evidenceType, LocalDate evidenceDate, String strategicFlags,
                            Boolean seriouslyWoundedSick, String declaredLifeStatus, String relativeContact,
-                           LocalDate lastSeenOn, String dnaSampleRef, Long personId, Double matchConfidence) {
+                           LocalDate lastSeenOn, String dnaSampleRef, Long personId, Double matchConfidence,
+                           String dataWarning) {
 
     /** A content fingerprint: re-importing an unchanged row changes nothing. */
     public String fingerprint() {
@@ -20,7 +24,9 @@ public record SourceRecord(long id, UUID exchangeId, SourceKind source, String s
                 String.valueOf(capturedOn), String.valueOf(capturedPlace), String.valueOf(locationHeld),
                 String.valueOf(evidenceType), String.valueOf(evidenceDate), String.valueOf(strategicFlags),
                 String.valueOf(seriouslyWoundedSick), String.valueOf(declaredLifeStatus), String.valueOf(relativeContact),
-                String.valueOf(lastSeenOn), String.valueOf(dnaSampleRef));
+                String.valueOf(lastSeenOn), String.valueOf(dnaSampleRef))
+                // appended only when present, so records imported before the column existed keep their fingerprint
+                + (patronymic == null ? "" : "|" + patronymic);
         return Hashing.sha256(s);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.people.Side;
 
 /**
@@ -22,19 +22,31 @@ final class SourceRowValidator {
     record Problem(String field, String reason) {
     }
 
-    record Outcome(SourceRecord record, List<Problem> problems) {
+    /** A record (or null with its problems), and what it was kept with despite a doubt. */
+    record Outcome(SourceRecord record, List<Problem> problems, List<Problem> warnings) {
     }
 
     static final Set<String> EVIDENCE = Set.of("NEUTRAL_REGISTRATION", "PHOTO_VIDEO", "LETTER", "INTERCEPT",
             "DNA_REMAINS_MATCH");
     static final Set<String> FLAGS = Set.of("OFFICER", "INTELLIGENCE_ACCESS", "HIGH_PROFILE");
 
-    private static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,59}");
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}' .\\-]{0,99}");
-    private static final Pattern SERVICE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,29}");
-    private static final Pattern TEXT = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .,'()/#№:_-]{0,199}");
-    private static final Pattern CONTACT = Pattern.compile(
-            "\\+?[0-9][0-9 ()-]{5,24}|[A-Za-z0-9._%-]{1,64}@[A-Za-z0-9.-]{1,100}\\.[A-Za-z]{2,20}");
+    private static final Pattern REF = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#№-]{0,59}");
+    /**
+     * Names as clerks type them: letters of any script, spaces (also doubled), dots, the typewriter, typographic
+     * and modifier apostrophes (' ’ ʼ ‘ ` ʹ) and any hyphen or dash; never digits, markup or formula characters.
+     */
+    static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’ʼ‘`ʹ\\p{Zs}.\\p{Pd}]{0,99}");
+    /** Service numbers as written: letters, digits, spaces, dots, slashes, hyphens, № (compared without them). */
+    static final Pattern SERVICE = Pattern.compile("[\\p{L}\\p{N}№][\\p{L}\\p{N}\\p{Zs}./\\p{Pd}№#]{0,39}");
+    private static final Pattern TEXT = Pattern.compile(
+            "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\p{Zs} .,'’ʼ‘`\"«»()/#№:;_&+\\p{Pd}]{0,199}");
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}0-9._%+-]{1,64}@[\\p{L}0-9.-]{1,100}\\.[\\p{L}]{2,20}");
+    /** A phone in any common written form: +380 …, (0xx) xxx-xx-xx, 8 0xx …, dots, slashes, an extension. */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?i)(\\+|00)?[\\p{Zs}]*[0-9(][0-9()\\p{Zs}./\\p{Pd}]{4,30}"
+                    + "((\\p{Zs}*(ext\\.?|x|#|доб\\.?|вн\\.?)\\p{Zs}*[0-9]{1,6}))?");
+    /** Markup or spreadsheet-formula text: never stored, whatever the column. */
+    private static final Pattern UNSAFE = Pattern.compile("[<>]|^[=@]|^[+\\-][\\p{Zs}]*[^\\p{N}\\p{Zs}(]|\\p{Cc}");
     private static final Pattern DNA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,59}");
 
     private SourceRowValidator() {
@@ -43,8 +55,10 @@ final class SourceRowValidator {
     static Outcome validate(UUID exchangeId, SourceKind kind, Map<String, String> row, LocalDate today) {
         List<Problem> p = new ArrayList<>();
         String ref = text(row, "record_id", REF, true, "letters, digits and . _ : / - (at most 60)", p);
-        String family = text(row, "family_name", NAME, true, "must be a name (letters, spaces, ' - .)", p);
-        String given = text(row, "given_name", NAME, true, "must be a name (letters, spaces, ' - .)", p);
+        List<Problem> w = new ArrayList<>();
+        String family = text(row, "family_name", NAME, true, NAME_RULE, p);
+        String given = text(row, "given_name", NAME, true, NAME_RULE, p);
+        String patronymic = text(row, "patronymic", NAME, false, NAME_RULE, p);
         PartialDate birth = PartialDate.UNKNOWN;
         String birthText = value(row, "birth_date");
         if (birthText != null) {
@@ -57,8 +71,11 @@ final class SourceRowValidator {
                 p.add(new Problem("birth_date", e.getMessage()));
             }
         }
-        String service = text(row, "service_number", SERVICE, kind == SourceKind.MILITARY_RECORDS,
-                "letters, digits and - only (at most 30)", p);
+        String service = text(row, "service_number", SERVICE, false,
+                "letters, digits, spaces and . / - only (at most 40)", p);
+        if (service == null && kind == SourceKind.MILITARY_RECORDS && !has(p, "service_number")) {
+            w.add(new Problem("service_number", "missing: the record is kept and matched on name and birth date only"));
+        }
         String category = choice(row, "category", Set.of("MILITARY", "CIVILIAN"), p);
         if (kind == SourceKind.MILITARY_RECORDS) {
             category = "MILITARY";
@@ -76,18 +93,49 @@ final class SourceRowValidator {
         }
         String flags = flags(row, p);
         Boolean sws = bool(row, "seriously_wounded_sick", p);
-        String contact = text(row, "relative_contact", CONTACT, kind == SourceKind.FAMILY_APPEALS,
-                "a phone number or an e-mail address", p);
+        String contact = contact(row, kind, w);
         LocalDate lastSeen = date(row, "date_last_seen", today, p);
         String dna = text(row, "dna_sample_ref", DNA, false, "letters, digits and . _ / - only", p);
         if (!p.isEmpty()) {
-            return new Outcome(null, p);
+            return new Outcome(null, p, w);
         }
-        SourceRecord r = new SourceRecord(0, exchangeId, kind, ref, Side.BRING_HOME, family.strip(), given.strip(), birth,
-                service == null ? null : service.toUpperCase(Locale.ROOT), category,
-                rank == null ? null : rank.toUpperCase(Locale.ROOT), unit, captured, place, held, evidence, evidenceDate,
-                flags, sws, null, contact, lastSeen, dna, null, null);
-        return new Outcome(r, List.of());
+        String warning = w.isEmpty() ? null : w.stream().map(x -> x.field() + " " + x.reason())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        SourceRecord r = new SourceRecord(0, exchangeId, kind, ref, Side.BRING_HOME, family, given, patronymic, birth,
+                service, category, rank == null ? null : rank.toUpperCase(Locale.ROOT), unit, captured, place, held,
+                evidence, evidenceDate, flags, sws, null, contact, lastSeen, dna, null, null,
+                warning == null || warning.length() <= 300 ? warning : warning.substring(0, 300));
+        return new Outcome(r, List.of(), w);
+    }
+
+    private static final String NAME_RULE = "must be a name (letters, spaces, apostrophes, hyphens, dots)";
+
+    /**
+     * A relative's contact: a phone in any common form or an e-mail is kept as written; anything else is
+     * kept as text with a warning, and text that looks like markup or a formula is left out with a warning.
+     * A family appeal is never refused for its contact.
+     */
+    private static String contact(Map<String, String> row, SourceKind kind, List<Problem> w) {
+        String v = value(row, "relative_contact");
+        if (v == null) {
+            if (kind == SourceKind.FAMILY_APPEALS) {
+                w.add(new Problem("relative_contact", "missing: the appeal is kept; ask the family for a contact"));
+            }
+            return null;
+        }
+        if (UNSAFE.matcher(v).find() || v.length() > 200) {
+            w.add(new Problem("relative_contact", "not stored (markup, formula or too long); the appeal is kept"));
+            return null;
+        }
+        if (EMAIL.matcher(v).matches()) {
+            return v;
+        }
+        long digits = v.chars().filter(Character::isDigit).count();
+        if (PHONE.matcher(v).matches() && digits >= 6 && digits <= 20) {
+            return v;
+        }
+        w.add(new Problem("relative_contact", "neither a phone number nor an e-mail address: kept as text"));
+        return v;
     }
 
     private static boolean has(List<Problem> p, String field) {
@@ -108,7 +156,7 @@ final class SourceRowValidator {
             }
             return null;
         }
-        if (!pattern.matcher(v).matches()) {
+        if (!pattern.matcher(v).matches() || UNSAFE.matcher(v).find()) {
             p.add(new Problem(column, rule));
             return null;
         }
@@ -120,7 +168,7 @@ final class SourceRowValidator {
         if (v == null) {
             return null;
         }
-        String u = v.toUpperCase(Locale.ROOT);
+        String u = v.toUpperCase(Locale.ROOT).replaceAll("[\\p{Zs}\\p{Pd}/]+", "_");
         if (!allowed.contains(u)) {
             p.add(new Problem(column, "must be one of " + new java.util.TreeSet<>(allowed)));
             return null;
@@ -157,8 +205,8 @@ final class SourceRowValidator {
             return null;
         }
         return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> Boolean.TRUE;
-            case "false", "no", "0" -> Boolean.FALSE;
+            case "true", "yes", "y", "1", "так", "да", "t" -> Boolean.TRUE;
+            case "false", "no", "n", "0", "ні", "нет", "f" -> Boolean.FALSE;
             default -> {
                 p.add(new Problem(column, "must be true or false"));
                 yield null;

@@ -36,7 +36,7 @@ public class ExchangeController {
                     message = "letters, digits and . _ / - only") String agreementRef,
             @Size(max = 200) @Pattern(regexp = "[^<>{}$#]*", message = "must not contain < > { } $ #") String title,
             @NotNull @Min(1) @Max(100000) Integer formulaSize,
-            @NotEmpty @Size(max = 20) List<@NotNull @Min(1) Integer> phaseSizes) {
+            @NotEmpty @Size(max = 20) List<@NotNull @Min(1) @Max(100000) Integer> phaseSizes) {
     }
 
     public record Ratification(@NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9 ._/-]+",

@@ -39,7 +39,8 @@ public class ExchangeService {
 
     @Transactional
     public Exchange create(String agreementRef, String title, int formulaSize, List<Integer> phaseSizes, String actor) {
-        if (phaseSizes.stream().mapToInt(Integer::intValue).sum() != formulaSize) {
+        // summed in long: int phase sizes near Integer.MAX_VALUE would wrap around to a matching total
+        if (phaseSizes.stream().mapToLong(Integer::longValue).sum() != formulaSize) {
             throw ApiException.badRequest("phaseSizes", "the phase sizes must add up to the formula size " + formulaSize);
         }
         if (exchanges.findByAgreementRef(agreementRef).isPresent()) {

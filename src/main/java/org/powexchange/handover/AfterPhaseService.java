@@ -1,7 +1,6 @@
 package org.powexchange.handover;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.powexchange.audit.AuditLog;
@@ -13,25 +12,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * After a phase: those who came home are repatriated, a notification record per person awaits the
- * ombudsman, and the returned seriously wounded and sick go to medical intake (Ministry of Defence:
+ * After a phase: those who came home are repatriated, the families to tell get their notices (see
+ * {@link FamilyNotificationService}), and the returned seriously wounded and sick go to medical intake (Ministry of Defence:
  * its military hospitals receive returned prisoners of war).
  */
 @Service
 public class AfterPhaseService {
 
-    public record Closed(int returned, int returnedWounded) {
+    public record Closed(int returned, int returnedWounded, int familiesToNotify) {
     }
 
     private final ListEntryRepository entries;
     private final PhaseRepository phases;
     private final HandoverRepository records;
+    private final FamilyNotificationService families;
     private final AuditLog audit;
 
-    public AfterPhaseService(ListEntryRepository entries, PhaseRepository phases, HandoverRepository records, AuditLog audit) {
+    public AfterPhaseService(ListEntryRepository entries, PhaseRepository phases, HandoverRepository records,
+                             FamilyNotificationService families, AuditLog audit) {
         this.entries = entries;
         this.phases = phases;
         this.records = records;
+        this.families = families;
         this.audit = audit;
     }
 
@@ -44,14 +46,15 @@ public class AfterPhaseService {
                 continue;
             }
             entries.setStatus(r.entry().id(), EntryStatus.REPATRIATED, "returned in phase " + phaseNo);
-            records.notificationPending(exchangeId, r.person().id(), phaseNo);
             returned++;
             wounded += r.person().seriouslyWoundedSick() ? 1 : 0;
         }
+        int families = this.families.open(exchangeId, phaseNo);
         phases.complete(exchangeId, phaseNo);
         audit.record(exchangeId, "system", "PHASE_COMPLETED", "phase " + phaseNo,
-                returned + " repatriated, " + wounded + " of them seriously wounded or sick");
-        return new Closed(returned, wounded);
+                returned + " repatriated, " + wounded + " of them seriously wounded or sick; " + families
+                        + " families to notify");
+        return new Closed(returned, wounded, families);
     }
 
     /** The returned seriously wounded and sick of a phase (person ids). */
@@ -64,14 +67,6 @@ public class AfterPhaseService {
             }
         }
         return out;
-    }
-
-    @Transactional
-    public int familiesNotified(UUID exchangeId, int phaseNo, Collection<Long> unreached, String comment, String actor) {
-        int n = records.markNotified(exchangeId, phaseNo, unreached, comment, actor);
-        audit.record(exchangeId, actor, "FAMILIES_NOTIFIED", "phase " + phaseNo,
-                n + " families notified, " + unreached.size() + " not reached" + (comment == null ? "" : "; " + comment));
-        return n;
     }
 
     @Transactional

@@ -35,7 +35,9 @@ public class AnnouncePhaseClosedDelegate implements JavaDelegate {
                         .putValue(HandoverProcess.RETURNED_COUNT, execution.getVariable(HandoverProcess.RETURNED_COUNT))
                         .putValue(HandoverProcess.RETURNED_WOUNDED_COUNT,
                                 execution.getVariable(HandoverProcess.RETURNED_WOUNDED_COUNT))
-                        .putValue(HandoverProcess.REFUSED_COUNT, refused == null ? 0 : refused))
+                        .putValue(HandoverProcess.REFUSED_COUNT, refused == null ? 0 : refused)
+                        .putValue(HandoverProcess.FAMILIES_TO_NOTIFY,
+                                execution.getVariable(HandoverProcess.FAMILIES_TO_NOTIFY)))
                 .correlateWithResult();
     }
 }

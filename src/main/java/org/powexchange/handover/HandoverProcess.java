@@ -43,8 +43,11 @@ final class HandoverProcess {
 
     static final String RETURNED_COUNT = "returnedCount";
     static final String RETURNED_WOUNDED_COUNT = "returnedWoundedCount";
-    static final String UNREACHED_FAMILIES = "unreachedFamilies";
-    static final String NOTIFICATION_COMMENT = "notificationComment";
+    /** families to tell after a phase (notices opened when it closed) */
+    static final String FAMILIES_TO_NOTIFY = "familiesToNotify";
+    /** the dynamic list of "Notify the families": one row per family, the Ombudsman's outcome and note */
+    static final String FAMILIES = "families";
+    static final String UNREACHED_FAMILY_COUNT = "unreachedFamilyCount";
     static final String MEDICAL_FACILITY = "medicalFacility";
     static final String MEDICAL_COMMENT = "medicalComment";
 

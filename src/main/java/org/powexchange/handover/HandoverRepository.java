@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The handover's own records: confirmations, logistics, discrepancies, alerts, families, medical intake. */
+/** The handover's own records: confirmations, logistics, discrepancies, alerts, medical intake (families: FamilyNotificationRepository). */
 @Repository
 public class HandoverRepository {
 
@@ -26,10 +26,6 @@ public class HandoverRepository {
 
     public record Logistics(String agency, boolean transport, boolean escort, boolean medicalEscort, boolean documents,
                             boolean ready, String comment, String reportedBy, OffsetDateTime reportedAt) {
-    }
-
-    public record Notification(long personId, int phaseNo, String status, String comment, String notifiedBy,
-                               OffsetDateTime notifiedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -100,42 +96,6 @@ public class HandoverRepository {
                         rs.getBoolean("escort_ready"), rs.getBoolean("medical_escort_ready"),
                         rs.getBoolean("documents_ready"), rs.getBoolean("ready"), rs.getString("comment_text"),
                         rs.getString("reported_by"), rs.getObject("reported_at", OffsetDateTime.class)))
-                .list();
-    }
-
-    public void notificationPending(UUID exchangeId, long personId, int phaseNo) {
-        int exists = jdbc.sql("select count(*) from family_notification where exchange_id = ? and person_id = ?")
-                .params(exchangeId, personId).query(Integer.class).single();
-        if (exists == 0) {
-            jdbc.sql("insert into family_notification (exchange_id, person_id, phase_no, status, created_at) values (?, ?, ?, ?, ?)")
-                    .params(exchangeId, personId, phaseNo, "PENDING", OffsetDateTime.now()).update();
-        }
-    }
-
-    public int markNotified(UUID exchangeId, int phaseNo, Collection<Long> unreached, String comment, String actor) {
-        OffsetDateTime now = OffsetDateTime.now();
-        int n = 0;
-        for (Notification row : notifications(exchangeId, phaseNo)) {
-            if (!"PENDING".equals(row.status())) {
-                continue;
-            }
-            boolean reached = !unreached.contains(row.personId());
-            jdbc.sql("update family_notification set status = ?, comment_text = ?, notified_by = ?, notified_at = ? "
-                            + "where exchange_id = ? and person_id = ?")
-                    .params(reached ? "NOTIFIED" : "UNREACHED", cut(comment), actor, reached ? now : null, exchangeId,
-                            row.personId())
-                    .update();
-            n += reached ? 1 : 0;
-        }
-        return n;
-    }
-
-    public List<Notification> notifications(UUID exchangeId, int phaseNo) {
-        return jdbc.sql("select * from family_notification where exchange_id = ? and phase_no = ? order by person_id")
-                .params(exchangeId, phaseNo)
-                .query((rs, n) -> new Notification(rs.getLong("person_id"), rs.getInt("phase_no"), rs.getString("status"),
-                        rs.getString("comment_text"), rs.getString("notified_by"),
-                        rs.getObject("notified_at", OffsetDateTime.class)))
                 .list();
     }
 

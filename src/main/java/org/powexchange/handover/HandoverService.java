@@ -247,6 +247,22 @@ public class HandoverService {
                 throw ApiException.badRequest("refused", "person " + id + " is confirmed both as crossed and as refusing");
             }
         }
+        // art. 109: a seriously wounded or sick person we hold goes regardless of numbers; leaving them out of
+        // the crossing would hold them back (a no-show moves on, after the last phase not exchanged): only
+        // their own refusal (art. 109(3)) keeps them
+        List<String> leftOut = new ArrayList<>();
+        for (ListEntryRepository.Row r : rows) {
+            long id = r.person().id();
+            if (r.entry().list() == Side.RELEASE && Parity.apart(r.person()) && !out.contains(id)
+                    && !refusing.contains(id)) {
+                leftOut.add("person " + id + " (" + r.person().displayName() + ")");
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            throw ApiException.badRequest("handedOver", String.join(", ", leftOut) + " seriously wounded or sick, "
+                    + "held by us: GC III art. 109 requires repatriation regardless of number, so they cannot be held "
+                    + "back at the crossing; confirm them as handed over, or as refusing to be repatriated (art. 109(3))");
+        }
         Set<Long> crossing = new HashSet<>(in);
         crossing.addAll(out);
         requireConsent(exchangeId, in.isEmpty() ? "handedOver" : "received", crossing);

@@ -1,7 +1,10 @@
 package org.powexchange.handover;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
@@ -15,8 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Splits the verified lists into the agreement's phases, highest priority first. The seriously
- * wounded and sick all go in phase 1 and are not counted against the phase size (art. 109).
+ * Splits the verified lists into the agreement's phases, highest priority first, never earlier than the
+ * phase a person was deferred to in review ({@link ListEntryRepository#deferredToPhase}). Each phase takes
+ * the same number of counted people from each side (parity per phase, {@link Parity}). The seriously wounded
+ * and sick all go, in phase 1 or the phase they were deferred to, and are not counted against the phase size
+ * (art. 109): none of them is ever left unscheduled because the counted places are full.
  */
 @Service
 public class PhasePlanner {
@@ -52,28 +58,60 @@ public class PhasePlanner {
             phases.insert(exchangeId, k + 1, sizes.get(k), agreed.size() == sizes.size() ? agreed.get(k)
                     : due.plus(props.phaseInterval().multipliedBy(k)));
         }
+        Map<Long, Integer> notBefore = entries.deferredToPhase(exchangeId);
+        Map<Side, List<ListEntryRepository.Row>> waiting = new EnumMap<>(Side.class);
+        int art109 = 0;
         for (Side side : Side.values()) {
-            int phase = 0;
-            int filled = 0;
+            List<ListEntryRepository.Row> counted = new ArrayList<>();
             for (ListEntryRepository.Row r : entries.rows(exchangeId, side, EntryStatus.VERIFIED)) {
                 if (Parity.apart(r.person())) {
-                    entries.update(r.entry().id(), r.entry().rankNo(), 1, EntryStatus.SCHEDULED,
-                            "art. 109: first phase, outside parity");
-                    continue;
+                    // art. 109: every one goes, whatever the numbers, in the earliest phase the review allowed
+                    scheduleArt109(r, notBefore.get(r.person().id()), sizes.size());
+                    art109++;
+                } else {
+                    counted.add(r);
                 }
-                while (phase < sizes.size() && filled >= sizes.get(phase)) {
-                    phase++;
-                    filled = 0;
-                }
-                if (phase >= sizes.size()) {
-                    break; // beyond the agreed numbers: stays verified, available as reserve
-                }
-                entries.update(r.entry().id(), r.entry().rankNo(), phase + 1, EntryStatus.SCHEDULED, null);
-                filled++;
             }
+            waiting.put(side, counted);
+        }
+        // counted people phase by phase, the same number on each side (parity per phase), rank order within
+        // what each person's deferral allows; whoever does not fit stays verified, available as reserve
+        List<Integer> plannedCounted = new ArrayList<>();
+        for (int k = 1; k <= sizes.size(); k++) {
+            int phaseNo = k;
+            Map<Side, List<ListEntryRepository.Row>> eligible = new EnumMap<>(Side.class);
+            int take = sizes.get(k - 1);
+            for (Side side : Side.values()) {
+                List<ListEntryRepository.Row> allowed = waiting.get(side).stream()
+                        .filter(r -> notBefore.getOrDefault(r.person().id(), 1) <= phaseNo).toList();
+                eligible.put(side, allowed);
+                take = Math.min(take, allowed.size());
+            }
+            for (Side side : Side.values()) {
+                for (ListEntryRepository.Row r : eligible.get(side).subList(0, take)) {
+                    Integer deferred = notBefore.get(r.person().id());
+                    entries.update(r.entry().id(), r.entry().rankNo(), phaseNo, EntryStatus.SCHEDULED,
+                            deferred == null || deferred <= 1 ? null
+                                    : "deferred in review to phase " + deferred + " or later");
+                    waiting.get(side).remove(r);
+                }
+            }
+            plannedCounted.add(take);
         }
         audit.record(exchangeId, "system", "PHASES_PLANNED", sizes.size() + " phases",
-                "sizes " + sizes + ", phase 1 due " + due);
+                "sizes " + sizes + ", counted per side and phase " + plannedCounted + ", " + art109
+                        + " art. 109 outside parity, phase 1 due " + due);
         return sizes.size();
+    }
+
+    /**
+     * An art. 109 person goes regardless of numbers: phase 1, or the phase the review deferred them to
+     * (a deferral beyond the phases agreed since falls to the last phase: they must still go).
+     */
+    private void scheduleArt109(ListEntryRepository.Row r, Integer deferredTo, int phaseCount) {
+        int phaseNo = deferredTo == null ? 1 : Math.max(1, Math.min(deferredTo, phaseCount));
+        entries.update(r.entry().id(), r.entry().rankNo(), phaseNo, EntryStatus.SCHEDULED, phaseNo == 1
+                ? "art. 109: first phase, outside parity"
+                : "art. 109: phase " + phaseNo + " (deferred in review), outside parity");
     }
 }

@@ -13,6 +13,7 @@ import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.Phase;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.EntryStatus;
+import org.powexchange.people.LawfulRecordsService;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
 import org.powexchange.web.ApiException;
@@ -30,13 +31,18 @@ public class PhaseReportService {
     private final PhaseRepository phases;
     private final ListEntryRepository entries;
     private final HandoverRepository records;
+    private final LawfulRecordsService lawful;
+    private final FamilyNotificationRepository families;
 
     public PhaseReportService(ExchangeRepository exchanges, PhaseRepository phases, ListEntryRepository entries,
-                              HandoverRepository records) {
+                              HandoverRepository records, LawfulRecordsService lawful,
+                              FamilyNotificationRepository families) {
         this.exchanges = exchanges;
         this.phases = phases;
         this.entries = entries;
         this.records = records;
+        this.lawful = lawful;
+        this.families = families;
     }
 
     public Map<String, Object> phase(UUID exchangeId, int phaseNo) {
@@ -47,8 +53,7 @@ public class PhaseReportService {
         List<HandoverRepository.Discrepancy> discrepancies = records.discrepancies(exchangeId, phaseNo);
         Map<Long, String> kindByPerson = new HashMap<>();
         discrepancies.stream().filter(d -> d.personId() != null).forEach(d -> kindByPerson.put(d.personId(), d.kind()));
-        Map<Long, String> notified = new HashMap<>();
-        records.notifications(exchangeId, phaseNo).forEach(n -> notified.put(n.personId(), n.status()));
+        Map<Long, String> notified = families.outcomes(exchangeId, phaseNo);
         Map<Long, String> intake = records.medicalIntakes(exchangeId, phaseNo);
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -108,7 +113,11 @@ public class PhaseReportService {
         return sb.toString();
     }
 
-    /** Every phase, with totals: the record that closes the exchange. */
+    /**
+     * Every phase, with totals: the record that closes the exchange. It names, as the hold-back notice does,
+     * everyone held back for criminal proceedings (art. 119, with case reference and authority) and the
+     * seriously wounded or sick of ours the other side refused to release, still claimed (art. 109).
+     */
     public Map<String, Object> finalReport(UUID exchangeId) {
         Exchange e = exchanges.find(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -160,9 +169,15 @@ public class PhaseReportService {
             ph.add(m);
         }
         totals.put("discrepancies", discrepancies);
+        List<LawfulRecordsService.HeldBack> heldBack = lawful.heldBack(exchangeId);
+        List<Map<String, Object>> stillClaimed = lawful.stillClaimed(exchangeId);
+        totals.put("heldBackUnderArt119", heldBack.size());
+        totals.put("stillClaimed", stillClaimed.size());
         out.put("totals", totals);
         out.put("allPhasesBalanced", allBalanced);
         out.put("phases", ph);
+        out.put("heldBackUnderArt119", heldBack);
+        out.put("stillClaimed", stillClaimed);
         return out;
     }
 

@@ -1,48 +1,72 @@
 package org.powexchange.handover;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.forms.FormInput;
+import org.powexchange.forms.FormRows;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
+import org.powexchange.web.ApiException;
 import org.springframework.stereotype.Component;
 
-/** The ombudsman notified the families of everyone returned in the phase, except those named as not reached. */
+/**
+ * The Ombudsman's outcome per family (one row per person of the task), checked server-side; the number of
+ * families not reached decides whether the task comes back after the retry timer.
+ */
 @Component("recordFamilyNotification")
 public class RecordFamilyNotificationListener implements TaskFormHandler {
 
-    private final AfterPhaseService after;
-    private final HandoverRepository records;
+    /** A phase of the 2025 exchange had about 400 people per side; the form lists one row per family. */
+    private static final int MAX_ROWS = 5000;
+
+    private final FamilyNotificationService families;
     private final CurrentUser user;
 
-    public RecordFamilyNotificationListener(AfterPhaseService after, HandoverRepository records, CurrentUser user) {
-        this.after = after;
-        this.records = records;
+    public RecordFamilyNotificationListener(FamilyNotificationService families, CurrentUser user) {
+        this.families = families;
         this.user = user;
     }
 
     @Override
     public Set<String> fieldsRead() {
-        return Set.of(HandoverProcess.UNREACHED_FAMILIES, HandoverProcess.NOTIFICATION_COMMENT);
+        return Set.of(HandoverProcess.FAMILIES);
     }
 
     @Override
     public void notify(DelegateTask task) {
-        UUID exchangeId = HandoverInputs.exchangeId(task);
-        int phaseNo = HandoverInputs.phaseNo(task);
-        FormInput in = FormInput.of(task);
-        List<Long> unreached = in.ids(HandoverProcess.UNREACHED_FAMILIES);
-        Set<Long> returned = new HashSet<>();
-        records.notifications(exchangeId, phaseNo).forEach(n -> returned.add(n.personId()));
-        for (Long id : unreached) {
-            if (!returned.contains(id)) {
-                throw FormInput.invalid(HandoverProcess.UNREACHED_FAMILIES, "person " + id + " did not return in this phase");
+        String field = HandoverProcess.FAMILIES;
+        List<FamilyNotificationService.Answer> answers = new ArrayList<>();
+        List<Map<String, String>> rows = FormRows.of(task.getVariable(field), field, MAX_ROWS);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            String at = field + "[" + (i + 1) + "]";
+            long personId;
+            try {
+                personId = Long.parseLong(String.valueOf(row.get("personId")).strip());
+            } catch (NumberFormatException e) {
+                throw FormInput.invalid(field, at + ".personId must be a person id");
             }
+            String outcome = row.get("outcome");
+            FamilyNotificationService.Outcome o = null;
+            if (outcome != null && !outcome.isBlank()) {
+                try {
+                    o = FamilyNotificationService.Outcome.valueOf(outcome.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw FormInput.invalid(field, at + ".outcome must be one of REACHED, UNREACHED, NO_CONTACT");
+                }
+            }
+            answers.add(new FamilyNotificationService.Answer(personId, o, row.get("note")));
         }
-        String comment = in.text(HandoverProcess.NOTIFICATION_COMMENT, 2000, !unreached.isEmpty());
-        after.familiesNotified(exchangeId, phaseNo, unreached, comment, user.id());
+        FamilyNotificationService.Result r;
+        try {
+            r = families.record(HandoverInputs.exchangeId(task), HandoverInputs.phaseNo(task), answers, field, user.id());
+        } catch (ApiException e) {
+            throw FormInput.invalid(e.field() == null ? field : e.field(), e.getMessage());
+        }
+        task.getExecution().setVariable(HandoverProcess.UNREACHED_FAMILY_COUNT, r.unreached());
     }
 }

@@ -8,7 +8,7 @@ import org.powexchange.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is acting: the caller of {@code /api} (authenticated by {@link ApiAuthenticationFilter}) or the
+ * Who is acting: the caller of {@code /api} (authenticated at the edge, {@link EdgeSecurity}) or the
  * user the engine runs for (Tasklist, engine REST). Steps run by the job executor act as "system".
  */
 @Component

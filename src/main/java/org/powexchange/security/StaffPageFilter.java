@@ -41,7 +41,7 @@ public class StaffPageFilter extends OncePerRequestFilter {
             user = ua.getName();
             groups = ua.getGroupIds() == null ? List.of() : ua.getGroupIds();
         } else {
-            String[] basic = ApiAuthenticationFilter.basic(request.getHeader("Authorization"));
+            String[] basic = basic(request.getHeader("Authorization"));
             if (basic != null && identityService.checkPassword(basic[0], basic[1])) {
                 user = basic[0];
                 groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
@@ -53,7 +53,8 @@ public class StaffPageFilter extends OncePerRequestFilter {
                 // sign in where officials already do; the board is linked from Tasklist's header
                 response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
             } else {
-                ApiAuthenticationFilter.unauthorized(response);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"pow-exchange\"");
+                ProblemWriter.write(response, 401, "valid credentials are required (HTTP Basic or a Tasklist sign-in)", null);
             }
             return;
         }
@@ -66,13 +67,41 @@ public class StaffPageFilter extends OncePerRequestFilter {
                         + "POW Affairs and administrators only.</p><p><a href=\"/camunda/app/tasklist/\">Back to "
                         + "Tasklist</a></p></body></html>");
             } else {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                        + "\"detail\":\"the board is reserved to coordination-staff and camunda-admin\"}");
+                ProblemWriter.write(response, 403, "the board is reserved to coordination-staff and camunda-admin", null);
             }
             return;
         }
         response.setHeader("Cache-Control", "no-store");
         chain.doFilter(request, response);
+    }
+
+    /** User and password of an HTTP Basic header, or null. */
+    static String[] basic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Registered for {@code /board} and {@code /board/*}, which lie outside the API edge's filter chain. */
+    @org.springframework.context.annotation.Configuration
+    static class Registration {
+        @org.springframework.context.annotation.Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> boardAuthentication(
+                IdentityService identityService) {
+            var reg = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+                    new StaffPageFilter(identityService));
+            reg.setName("board-authentication");
+            reg.addUrlPatterns("/board", "/board/*");
+            reg.setOrder(10);
+            return reg;
+        }
     }
 }

@@ -58,11 +58,20 @@ public class AgreementOptions {
 
     public String unknownToUs(Object listId) {
         StringBuilder sb = new StringBuilder();
-        for (CounterpartyRepository.Entry e : counterparty.entries(((Number) listId).longValue())) {
+        long id = ((Number) listId).longValue();
+        java.util.Map<Long, List<Long>> candidates = counterparty.candidates(id);
+        for (CounterpartyRepository.Entry e : counterparty.entries(id)) {
             if (e.matchKind() == MatchKind.UNKNOWN_TO_US) {
                 sb.append(e.side() == Side.BRING_HOME ? "offered: " : "asked for: ")
                         .append(e.familyName()).append(' ').append(e.givenName())
-                        .append(e.birthDate() == null ? "" : " (b. " + e.birthDate() + ")").append('\n');
+                        .append(e.birthDate() == null ? "" : " (b. " + e.birthDate() + ")");
+                List<Long> maybe = candidates.get(e.id());
+                if (maybe != null) {
+                    // ambiguous: both (all) of our people it might be, by the label the checklist shows
+                    sb.append(" – might be ").append(maybe.stream().map(counterparty::personLabel)
+                            .collect(java.util.stream.Collectors.joining(" or ")));
+                }
+                sb.append('\n');
             }
         }
         return sb.isEmpty() ? "none" : sb.toString().strip();

@@ -27,4 +27,14 @@ public interface CounterpartyMatcher {
     default Function<Named, Optional<Person>> over(List<Person> ours) {
         return theirs -> match(theirs, ours);
     }
+
+    /** The person a name fits, or, when none fits clearly, the people it might be (never guessed between). */
+    record Resolution(Optional<Person> person, List<Person> candidates) {
+    }
+
+    /** Like {@link #over}, with the candidates of an ambiguous name for the Staff to see. */
+    default Function<Named, Resolution> resolve(List<Person> ours) {
+        Function<Named, Optional<Person>> f = over(ours);
+        return theirs -> new Resolution(f.apply(theirs), List.of());
+    }
 }

@@ -3,6 +3,7 @@ package org.powexchange.verification;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.powexchange.people.Side;
@@ -72,6 +73,31 @@ public class CounterpartyRepository {
     public void setMatch(long entryId, MatchKind kind, Long personId) {
         jdbc.sql("update counterparty_entry set match_kind = ?, person_id = ? where id = ?")
                 .params(kind.name(), personId, entryId).update();
+    }
+
+    /** The people an ambiguous entry might be (ids, comma-separated), or null to clear. */
+    public void setCandidates(long entryId, String personIds) {
+        jdbc.sql("update counterparty_entry set candidate_person_ids = ? where id = ?").params(personIds, entryId).update();
+    }
+
+    /** Entry id to the ids of the people an ambiguous entry of the list might be. */
+    public Map<Long, List<Long>> candidates(long listId) {
+        Map<Long, List<Long>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, candidate_person_ids from counterparty_entry where list_id = ? "
+                + "and candidate_person_ids is not null order by id").param(listId).query(rs -> {
+                    out.put(rs.getLong(1), java.util.Arrays.stream(rs.getString(2).split(","))
+                            .map(Long::valueOf).toList());
+                });
+        return out;
+    }
+
+    /** How a candidate of ours is named to the Staff: name, birth date and person id. */
+    public String personLabel(long personId) {
+        return jdbc.sql("select family_name, given_name, birth_date from person where id = ?").param(personId)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)
+                        + (rs.getObject(3) == null ? "" : " (b. " + rs.getObject(3, LocalDate.class) + ")")
+                        + " [person " + personId + "]")
+                .optional().orElse("person " + personId);
     }
 
     public List<Entry> entries(long listId) {

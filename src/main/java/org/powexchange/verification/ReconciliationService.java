@@ -117,16 +117,21 @@ public class ReconciliationService {
         Set<Long> matchedPeople = new HashSet<>();
         int matched = 0;
         int unknown = 0;
-        Map<Side, java.util.function.Function<CounterpartyMatcher.Named, Optional<Person>>> matchers = new EnumMap<>(Side.class);
+        Map<Side, java.util.function.Function<CounterpartyMatcher.Named, CounterpartyMatcher.Resolution>> matchers =
+                new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            matchers.put(side, matcher.over(rows.stream().filter(r -> r.entry().list() == side)
+            matchers.put(side, matcher.resolve(rows.stream().filter(r -> r.entry().list() == side)
                     .map(ListEntryRepository.Row::person).toList()));
         }
         Set<Long> onOurLists = new HashSet<>();
         rows.stream().filter(r -> ON_OUR_LIST.contains(r.entry().status())).forEach(r -> onOurLists.add(r.person().id()));
         for (CounterpartyRepository.Entry theirs : counterparty.entries(listId)) {
-            var hit = matchers.get(theirs.side()).apply(new CounterpartyMatcher.Named(theirs.familyName(),
-                    theirs.givenName(), theirs.birthDate()));
+            CounterpartyMatcher.Resolution res = matchers.get(theirs.side()).apply(new CounterpartyMatcher.Named(
+                    theirs.familyName(), theirs.givenName(), theirs.birthDate()));
+            var hit = res.person();
+            // an ambiguous name keeps the people it might be: the Staff sees them at "Agree final lists"
+            counterparty.setCandidates(theirs.id(), res.candidates().isEmpty() ? null : res.candidates().stream()
+                    .map(p -> String.valueOf(p.id())).collect(java.util.stream.Collectors.joining(",")));
             if (hit.isEmpty()) {
                 counterparty.setMatch(theirs.id(), MatchKind.UNKNOWN_TO_US, null);
                 unknown++;

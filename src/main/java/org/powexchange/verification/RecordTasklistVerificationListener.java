@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +15,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.forms.FormInput;
+import org.powexchange.forms.FormRows;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
@@ -38,6 +37,8 @@ public class RecordTasklistVerificationListener implements TaskFormHandler {
     /** task-local, set by the process (verificationForm.people): the person of each row, by position */
     static final String PEOPLE = "peopleToVerify";
 
+    /** as many as /api takes in one batch */
+    static final int MAX_ROWS = 5000;
     private static final Pattern BATCH_FIELD = Pattern.compile("^results\\[(\\d+)](?:\\.(.+))?$");
     private static final Pattern EVIDENCE = Pattern.compile("[^<>{}$#]*");
 
@@ -62,7 +63,7 @@ public class RecordTasklistVerificationListener implements TaskFormHandler {
             throw FormInput.invalid(ROWS, "only the neutral intermediary can record verification results");
         }
         List<VerificationForm.RoundPerson> people = people(task.getVariable(PEOPLE));
-        List<Map<String, String>> rows = rows(task.getVariable(ROWS));
+        List<Map<String, String>> rows = FormRows.of(task.getVariable(ROWS), ROWS, MAX_ROWS);
         if (rows.size() != people.size()) {
             throw FormInput.invalid(ROWS, "the findings must have one row per person of the round (" + people.size()
                     + "), in the table's order; " + rows.size() + " were given");
@@ -162,48 +163,6 @@ public class RecordTasklistVerificationListener implements TaskFormHandler {
         for (SpinJsonNode e : node.elements()) {
             out.add(new VerificationForm.RoundPerson(e.prop("personId").numberValue().longValue(),
                     e.prop("person").stringValue()));
-        }
-        return out;
-    }
-
-    /** The submitted rows: a JSON array (Tasklist), its text, or a Java list of maps (engine API). */
-    private static List<Map<String, String>> rows(Object value) {
-        List<Map<String, String>> out = new ArrayList<>();
-        try {
-            if (value instanceof String s) {
-                value = s.isBlank() ? null : Spin.JSON(s);
-            }
-            if (value == null) {
-                return out;
-            }
-            if (value instanceof SpinJsonNode node && node.isArray()) {
-                for (SpinJsonNode e : node.elements()) {
-                    if (!e.isObject()) {
-                        throw FormInput.invalid(ROWS, "'" + ROWS + "' must be a list of rows");
-                    }
-                    Map<String, String> row = new HashMap<>();
-                    for (String k : e.fieldNames()) {
-                        SpinJsonNode f = e.prop(k);
-                        row.put(k, f.isNull() ? null : f.isValue() ? String.valueOf(f.value()) : f.toString());
-                    }
-                    out.add(row);
-                }
-            } else if (value instanceof Collection<?> c) {
-                for (Object o : c) {
-                    if (!(o instanceof Map<?, ?> m)) {
-                        throw FormInput.invalid(ROWS, "'" + ROWS + "' must be a list of rows");
-                    }
-                    Map<String, String> row = new HashMap<>();
-                    m.forEach((k, x) -> row.put(String.valueOf(k), x == null ? null : String.valueOf(x)));
-                    out.add(row);
-                }
-            } else {
-                throw FormInput.invalid(ROWS, "'" + ROWS + "' must be a list of rows");
-            }
-        } catch (org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw FormInput.invalid(ROWS, "'" + ROWS + "' is not a readable list");
         }
         return out;
     }

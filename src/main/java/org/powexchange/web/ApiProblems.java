@@ -131,6 +131,19 @@ public class ApiProblems {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // the engine wraps what its listeners and the database threw: a concurrent change or a unique key
+        // taken meanwhile is a conflict (409), never a server error
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+                    || t instanceof org.springframework.dao.OptimisticLockingFailureException) {
+                return concurrentChange((RuntimeException) t);
+            }
+            if (t instanceof DuplicateKeyException || t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
+                log.info("request refused after a unique-key conflict: {}", t.getMessage());
+                return problem(HttpStatus.CONFLICT, "a record with the same key was stored by another request at the same "
+                        + "moment; nothing of this request was stored", null, null);
+            }
+        }
         log.error("unexpected failure in /api", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged", null, null);
     }

@@ -596,8 +596,14 @@ public final class ExchangeBenchmark {
                 Map.of("received", received, "handedOver", handedOver, "remark", "phase " + n + " crossed"), 200);
         System.out.printf(Locale.ROOT, "    phase %d: received %d, handed over %d (art. 109 among them: %d): %s%n", n,
                 received.size(), handedOver.size(), wounded, abbreviate(r.toString()));
-        complete("ombudsman", awaitTask("ombudsman", List.of("Task_NotifyFamilies")),
-                Map.of("notificationComment", string("families informed by phone")));
+        JsonNode notify = awaitTask("ombudsman", List.of("Task_NotifyFamilies"));
+        ArrayNode families = JSON.createArrayNode();
+        JsonNode listed = getJson("ombudsman", "/engine-rest/task/" + notify.get("id").asText() + "/variables/families");
+        for (JsonNode f : JSON.readTree(listed.get("value").asText())) {
+            families.addObject().put("personId", f.get("personId").asText()).put("outcome", "REACHED")
+                    .put("note", "families informed by phone");
+        }
+        complete("ombudsman", notify, Map.of("families", json(families)));
         if (wounded > 0) {
             complete("defence", awaitTask("defence", List.of("Task_MedicalIntake")),
                     Map.of("medicalFacility", string("Central Military Hospital (invented)")));

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Invented people for the exchange benchmark: fictional combinations of common Ukrainian name parts,
+ * Invented people for the exchange benchmark: fictional combinations of the shared {@link NameTables},
  * each name and birth date distinct, with their BGN Latin spellings and Russian given-name forms.
  */
 final class SyntheticPeople {
@@ -22,23 +22,13 @@ final class SyntheticPeople {
         }
     }
 
-    static final String[][] GIVEN = {
-            {"Олександр", "Александр"}, {"Микола", "Николай"}, {"Дмитро", "Дмитрий"}, {"Андрій", "Андрей"},
-            {"Сергій", "Сергей"}, {"Іван", "Иван"}, {"Петро", "Пётр"}, {"Юрій", "Юрий"}, {"Василь", "Василий"},
-            {"Михайло", "Михаил"}, {"Олексій", "Алексей"}, {"Григорій", "Григорий"}, {"Тарас", "Тарас"},
-            {"Богдан", "Богдан"}, {"Володимир", "Владимир"}, {"Віктор", "Виктор"}, {"Олег", "Олег"},
-            {"Роман", "Роман"}, {"Ігор", "Игорь"}, {"Євген", "Евгений"}, {"Степан", "Степан"},
-            {"Максим", "Максим"}, {"Павло", "Павел"}, {"Костянтин", "Константин"}, {"Анатолій", "Анатолий"},
-            {"Віталій", "Виталий"}, {"Ярослав", "Ярослав"}, {"Остап", "Остап"}, {"Назар", "Назар"},
-            {"Олена", "Елена"}, {"Оксана", "Оксана"}, {"Ірина", "Ирина"}, {"Тетяна", "Татьяна"}};
+    /** The shared invented-name tables (one set for every generator): men's and women's given names. */
+    private static final List<NameTables.Given> GIVEN = new ArrayList<>(NameTables.MALE);
+    private static final int MEN = NameTables.MALE.size();
 
-    static final String[] ROOTS = {"Коваль", "Бондар", "Мельн", "Шевч", "Ткач", "Кравч", "Олійн", "Шпак", "Гнат",
-            "Дорош", "Марч", "Петр", "Савч", "Лис", "Гончар", "Руд", "Сидор", "Заруб", "Кушн", "Павл", "Мороз",
-            "Левч", "Тимош", "Хом", "Остап", "Яковл", "Гуцал", "Білоус", "Черн", "Лук", "Семен", "Гаврил", "Наум",
-            "Вакул", "Прокоп", "Федор", "Стець", "Климч", "Довж", "Осад", "Жур", "Щерб", "Цибул", "Пилип",
-            "Гриц", "Терещ", "Юрч", "Кирил"};
-
-    static final String[] SUFFIXES = {"енко", "чук", "ук", "як", "ишин", "ець", "ич", "ський", "ко", "ан"};
+    static {
+        GIVEN.addAll(NameTables.FEMALE);
+    }
 
     private final Random random;
     private final Transliterator latin = Transliterator.getInstance("Ukrainian-Latin/BGN");
@@ -57,8 +47,12 @@ final class SyntheticPeople {
     List<Person> people(int count) {
         List<Person> out = new ArrayList<>(count);
         while (out.size() < count) {
-            String[] g = GIVEN[random.nextInt(GIVEN.length)];
-            String family = ROOTS[random.nextInt(ROOTS.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];
+            int gi = random.nextInt(GIVEN.size());
+            NameTables.Given given = GIVEN.get(gi);
+            String[] g = {given.uk(), given.ru()};
+            String[] suffix = NameTables.SUFFIXES.get(random.nextInt(NameTables.SUFFIXES.size())).split("/");
+            String family = NameTables.ROOTS.get(random.nextInt(NameTables.ROOTS.size()))
+                    + (gi < MEN ? suffix[0] : suffix[suffix.length - 1]);
             if (!used.add(family + " " + g[0])) {
                 continue; // every person a distinct name: the duplicates are the ones the sources make
             }

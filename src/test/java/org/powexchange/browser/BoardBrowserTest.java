@@ -23,7 +23,7 @@ class BoardBrowserTest extends BrowserTest {
         browser.step(PAGE, "the exchange with its stage, phases, clock and open tasks", () -> {
             WebElement s = browser.visible(section).stream().findFirst().orElse(null);
             return s != null && s.getText().contains("BROWSER-BOARD-1") && s.getText().contains("HANDOVER")
-                    && s.getText().contains("Confirm who crossed") && !s.findElements(By.cssSelector("[data-countdown]")).isEmpty();
+                    && s.getText().contains("Record the other side's manifest") && !s.findElements(By.cssSelector("[data-countdown]")).isEmpty();
         });
         By deadline = By.cssSelector("section.exchange[data-exchange='" + ex + "'] tr[data-phase='1'] [data-countdown]");
         String before = browser.driver().findElements(deadline).get(1).getText();

@@ -39,7 +39,7 @@ class InformationBureauTest extends IntegrationTest {
         List<Long> phase1Release = d.people(ex, "SCHEDULED").stream()
                 .filter(p -> "RELEASE".equals(p.get("side")) && Integer.valueOf(1).equals(p.get("phaseNo")))
                 .map(p -> ((Number) p.get("personId")).longValue()).toList();
-        d.confirmCrossings(ex, 1, phase1Home, phase1Release, 200);
+        d.crossing(ex, 1, phase1Home, phase1Release);
 
         Map<String, Object> report = d.get("neutral-party", "/api/exchanges/" + ex + "/information-bureau");
         assertThat(report).containsEntry("agreementRef", "BUREAU-1");

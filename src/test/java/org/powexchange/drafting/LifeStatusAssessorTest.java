@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.powexchange.UnitTest;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.people.matching.PartialDate;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.Side;
 
@@ -96,7 +96,7 @@ class LifeStatusAssessorTest {
 
     private static SourceRecord record(Side side, String evidenceType, LocalDate evidenceDate, String declared) {
         return new SourceRecord(1, UUID.randomUUID(), declared == null ? SourceKind.INTELLIGENCE : SourceKind.CANDIDATES,
-                "R-1", side, "Testenko", "Ivan", PartialDate.UNKNOWN, null, "MILITARY", null, null, null, null, null,
-                evidenceType, evidenceDate, null, false, declared, null, null, null, null, null);
+                "R-1", side, "Testenko", "Ivan", null, PartialDate.UNKNOWN, null, "MILITARY", null, null, null, null, null,
+                evidenceType, evidenceDate, null, false, declared, null, null, null, null, null, null);
     }
 }

@@ -41,11 +41,21 @@ class ListDraftingProcessTest {
     private final Calls calls = new Calls();
     /** possibleDuplicateCount the cross-referencing step reports at each call */
     private final Deque<Integer> duplicates = new ArrayDeque<>();
+    /** pairs still open after each page the drafter decides */
+    private final Deque<Integer> pairsLeft = new ArrayDeque<>();
 
     /** Expression bean stand-ins: the model reads what the forms show through them. */
     public static class Overview {
         public Object pairs(Object exchangeId) {
             return null;
+        }
+
+        public Object pageIds(Object exchangeId) {
+            return "page";
+        }
+
+        public Object summary(Object exchangeId) {
+            return "summary";
         }
 
         public Object categories(Object exchangeId) {
@@ -70,10 +80,11 @@ class ListDraftingProcessTest {
         delegate(calls, "crossReferenceSources", execution -> execution.setVariable(
                 DraftingProcess.POSSIBLE_DUPLICATE_COUNT, duplicates.isEmpty() ? 0 : duplicates.pop()));
         delegate(calls, "compileLists", Map.of(DraftingProcess.BRING_HOME_COUNT, 3, DraftingProcess.RELEASE_COUNT, 2));
-        listener(calls, "recordDuplicateDecisions");
+        listener(calls, "recordDuplicateDecisions", task -> task.getExecution().setVariable(
+                DraftingProcess.POSSIBLE_DUPLICATE_COUNT, pairsLeft.isEmpty() ? 0 : pairsLeft.pop()));
         listener(calls, "recordListsDecision");
         Mocks.register("duplicateOptions", new Overview());
-        Mocks.register("listsOverview", new Overview());
+        Mocks.register("listTables", new Overview());
     }
 
     @AfterEach
@@ -108,8 +119,8 @@ class ListDraftingProcessTest {
         sourcesSubmitted(pi);
         compiled(pi);
         // what the form shows comes from the expression beans, as task inputs
-        assertThat(taskService().getVariable(task().getId(), "categorySummary")).isEqualTo("categories");
-        assertThat(taskService().getVariable(task().getId(), "releaseList")).isEqualTo("proposed RELEASE");
+        assertThat(taskService().getVariable(task().getId(), "categoryRows")).isEqualTo("categories");
+        assertThat(taskService().getVariable(task().getId(), "releaseRows")).isEqualTo("proposed RELEASE");
 
         complete(task(), withVariables(DraftingProcess.LISTS_DECISION, "CONFIRM"));
 
@@ -135,6 +146,26 @@ class ListDraftingProcessTest {
         complete(task(), withVariables(DraftingProcess.LISTS_DECISION, "CONFIRM"));
         assertThat(pi).hasPassed("Task_ResolveDuplicates", "Gateway_DuplicatesSettled").isEnded();
         assertThat(calls.count("recordDuplicateDecisions")).isEqualTo(1);
+    }
+
+    @Test
+    void manyPairsComeBackPageByPageUntilNoneIsLeft() {
+        duplicates.push(120);
+        pairsLeft.add(70);
+        pairsLeft.add(20);
+        ProcessInstance pi = start();
+        sourcesSubmitted(pi);
+
+        for (int page = 1; page <= 3; page++) {
+            assertThat(pi).isWaitingAt("Task_ResolveDuplicates");
+            assertThat(taskService().getVariable(task().getId(), "duplicatePageIds")).isEqualTo("page");
+            complete(task());
+        }
+        compiled(pi);
+        complete(task(), withVariables(DraftingProcess.LISTS_DECISION, "CONFIRM"));
+        assertThat(pi).isEnded();
+        assertThat(calls.count("recordDuplicateDecisions")).isEqualTo(3);
+        assertThat(calls.count("compileLists")).isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Posts source files to /api as an integrator would. */
-final class SourceHttp {
+public final class SourceHttp {
 
     private final ExchangeDriver d;
 

@@ -141,6 +141,41 @@ class CrossingRulesTest extends HandoverTestSupport {
         assertThat(refused).containsEntry("field", "handedOver");
     }
 
+    /**
+     * A seriously wounded or sick person we hold cannot be kept back by leaving them out of the confirmation
+     * (a no-show would move them on, after the last phase not exchanged): 400 naming the person and the rule,
+     * nothing stored, in Tasklist as in /api. Only their own refusal keeps them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anArt109PersonWeHoldCannotBeLeftOutOfTheCrossing() {
+        String ex = toRatification("CROSS-ART109-1", List.of(1), List.of(home(1, false), release(1, false),
+                release(2, true)));
+        ratifyViaApi(ex);
+        d.readyAndGo(ex);
+        long h1 = id(ex, "H-1");
+        long r1 = id(ex, "R-1");
+        long wounded = id(ex, "R-2");
+        assertThat(scheduled(ex, 1, "RELEASE")).containsExactlyInAnyOrder(r1, wounded);
+        d.manifest(ex, 1, List.of(h1), 200);
+
+        Map<String, Object> bad = d.confirmCrossings(ex, 1, List.of(h1), List.of(r1), 400);
+        assertThat(bad).containsEntry("field", "handedOver");
+        assertThat((String) bad.get("detail")).contains("person " + wounded).contains("art. 109")
+                .contains("cannot be held back");
+        assertThat(jdbc.sql("select count(*) from handover_confirmation where exchange_id = ?")
+                .param(UUID.fromString(ex)).query(Integer.class).single()).isZero();
+        Task confirm = d.task(ex, "Task_ConfirmHandover");
+        assertThatThrownBy(() -> d.complete("coordination-staff", confirm, Map.of(
+                "crossedHome", List.of(String.valueOf(h1)), "crossedReleased", List.of(String.valueOf(r1)))))
+                .hasMessageContaining("person " + wounded).hasMessageContaining("art. 109");
+        assertThat(person(ex, "R-2")).containsEntry("status", "SCHEDULED");
+
+        Map<String, Object> r = d.confirmCrossings(ex, 1, List.of(h1), List.of(r1, wounded), 200);
+        assertThat((Map<String, Object>) r.get("parity")).containsEntry("holds", true).containsEntry("art109", 1);
+        assertThat(person(ex, "R-2")).containsEntry("status", "HANDED_OVER");
+    }
+
     @Test
     void phaseTwosClockRunsWhilePhaseOnesFamiliesAreStillBeingNotified() {
         String ex = toRatification("CROSS-INDEPENDENT-1", List.of(1, 1),
@@ -170,7 +205,7 @@ class CrossingRulesTest extends HandoverTestSupport {
                 .list();
         assertThat(notify).hasSize(2);
         for (Task t : notify) {
-            d.complete("ombudsman", t, Map.of());
+            d.complete("ombudsman", t, d.familyOutcomes(t, "REACHED"));
         }
         assertThat(main(ex)).isNull();
         assertThat(d.get("coordination-staff", "/api/exchanges/" + ex).get("stage")).isEqualTo("COMPLETED");

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.powexchange.ExchangeDriver;
 import org.springframework.http.ResponseEntity;
 
 /** The phased handover end to end: parity, hold-back, no-shows, deadlines, families, medical intake, reports. */
@@ -74,11 +75,14 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
         Map<String, Object> report = d.get("coordination-staff", "/api/exchanges/" + ex + "/report");
         assertThat(report).containsEntry("allPhasesBalanced", true).containsEntry("status", "COMPLETED");
         assertThat((Map<String, Object>) report.get("totals")).containsEntry("repatriated", 7)
-                .containsEntry("released", 8).containsEntry("art109", 3).containsEntry("notExchanged", 0);
+                .containsEntry("released", 8).containsEntry("art109", 3).containsEntry("notExchanged", 0)
+                .containsEntry("heldBackUnderArt119", 0).containsEntry("stillClaimed", 0);
+        assertThat((List<?>) report.get("heldBackUnderArt119")).isEmpty();
+        assertThat((List<?>) report.get("stillClaimed")).isEmpty();
         assertThat(people(ex)).filteredOn(p -> "BRING_HOME".equals(p.get("side")))
                 .allSatisfy(p -> assertThat(p.get("status")).isEqualTo("REPATRIATED"));
         UUID exId = UUID.fromString(ex);
-        assertThat(jdbc.sql("select count(*) from family_notification where exchange_id = ? and status = 'NOTIFIED'")
+        assertThat(jdbc.sql("select count(*) from family_notification where exchange_id = ? and status = 'REACHED'")
                 .param(exId).query(Integer.class).single()).isEqualTo(7);
         assertThat(jdbc.sql("select person_id from medical_intake where exchange_id = ?").param(exId)
                 .query(Long.class).list()).containsExactly(id(ex, "H-7"));
@@ -164,6 +168,64 @@ class PhaseHandoverScenarioTest extends HandoverTestSupport {
         Map<String, Object> report = d.get("coordination-staff", "/api/exchanges/" + ex + "/report");
         assertThat((Map<String, Object>) report.get("totals")).containsEntry("repatriated", 4).containsEntry("released", 5)
                 .containsEntry("discrepancies", 3);
+    }
+
+    /**
+     * The final report names what the other side must be told: everyone held back under art. 119 with case
+     * reference and authority (as the hold-back notice does), and our seriously wounded whom they refused to
+     * release at the agreement, still claimed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFinalReportNamesTheArt119HoldBacksAndOursStillClaimed() {
+        String ex = d.createExchange("HANDOVER-LAWFUL-1", 2, List.of(2));
+        d.draftAndClearReview(ex, List.of(home(1, false), home(2, false), home(3, true), release(1, false),
+                release(2, false)), () -> runJobs(ex));
+        // the other side does not offer our seriously wounded H-3; the Staff agrees without him, still claimed
+        List<Map<String, Object>> proposed = d.people(ex, "PROPOSED");
+        d.counterpartyLists(ex, "CP-LAWFUL-1", proposed.stream()
+                        .filter(p -> "BRING_HOME".equals(p.get("side")) && !"H-3".equals(p.get("externalRef")))
+                        .map(ExchangeDriver::named).toList(),
+                proposed.stream().filter(p -> "RELEASE".equals(p.get("side"))).map(ExchangeDriver::named).toList());
+        long h1 = id(ex, "H-1");
+        long h2 = id(ex, "H-2");
+        long h3 = id(ex, "H-3");
+        long r1 = id(ex, "R-1");
+        long r2 = id(ex, "R-2");
+        d.complete("coordination-staff", d.task(ex, "Task_AgreeFinalLists"), Map.of(
+                "agreedHome", List.of(String.valueOf(h1), String.valueOf(h2)),
+                "agreedRelease", List.of(String.valueOf(r1), String.valueOf(r2)),
+                "refusedByOtherSide", List.of(String.valueOf(h3)),
+                "agreementComment", "they refuse to release him now; we keep claiming him"));
+        d.verifyAll(ex, Map.of());
+        ratifyViaApi(ex);
+        d.readyAndGo(ex);
+
+        // R-2 is held back at the crossing for recorded criminal proceedings (art. 119)
+        d.post("coordination-staff", "/api/exchanges/" + ex + "/people/" + r2 + "/proceedings",
+                Map.of("caseReference", "CASE-2026-0077", "authority", "District prosecutor (invented)"), 201);
+        d.manifest("coordination-staff", ex, 1, List.of(h1, h2), List.of(r2), 200);
+        d.confirmCrossings(ex, 1, List.of(h1, h2), List.of(r1), 200);
+        d.complete("coordination-staff", d.task(ex, "Task_ReviewDiscrepancy"), Map.of(
+                "discrepancyDecision", "ACCEPT", "discrepancyComment", "one held back under art. 119, notified"));
+        d.afterPhase(ex);
+        assertThat(main(ex)).isNull();
+
+        Map<String, Object> report = d.get("coordination-staff", "/api/exchanges/" + ex + "/report");
+        assertThat(report).containsEntry("status", "COMPLETED");
+        assertThat((Map<String, Object>) report.get("totals")).containsEntry("repatriated", 2)
+                .containsEntry("released", 1).containsEntry("heldBackUnderArt119", 1).containsEntry("stillClaimed", 1);
+        assertThat((List<Map<String, Object>>) report.get("heldBackUnderArt119")).singleElement().satisfies(h -> {
+            assertThat(((Number) h.get("personId")).longValue()).isEqualTo(r2);
+            assertThat(h).containsEntry("externalRef", "R-2").containsEntry("familyName", name("Primerov", 2))
+                    .containsEntry("caseReference", "CASE-2026-0077")
+                    .containsEntry("authority", "District prosecutor (invented)");
+        });
+        assertThat((List<Map<String, Object>>) report.get("stillClaimed")).singleElement().satisfies(c -> {
+            assertThat(((Number) c.get("personId")).longValue()).isEqualTo(h3);
+            assertThat(c).containsEntry("familyName", name("Vyhadko", 3));
+            assertThat((String) c.get("reason")).contains("still claimed");
+        });
     }
 
     @Test

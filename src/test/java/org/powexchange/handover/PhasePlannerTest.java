@@ -28,6 +28,7 @@ import org.powexchange.UnitTest;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Exchange;
 import org.powexchange.exchange.ExchangeRepository;
+import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.PhaseRepository;
 import org.powexchange.people.Category;
 import org.powexchange.people.EntryStatus;
@@ -58,6 +59,13 @@ class PhasePlannerTest {
     /** entry id → "phase:status[:reason]" as written by the planner */
     private final Map<Long, String> written = new LinkedHashMap<>();
 
+    /** person id → the phase the review deferred them to (what {@code deferredToPhase} answers) */
+    private final Map<Long, Integer> deferrals = new java.util.HashMap<>();
+
+    {
+        when(entries.deferredToPhase(EX)).thenReturn(deferrals);
+    }
+
     /**
      * Each side's verified people in rank order, written as W (art. 109) or P (anyone else); the result
      * is each person's phase in the same order ("-" = not scheduled).
@@ -71,6 +79,17 @@ class PhasePlannerTest {
             2,1           | PWPWP                       | 1 1 1 1 2
             1,1           | WWPP                        | 1 1 1 2
             1             | WWPP                        | 1 1 1 -
+            # art. 109 people ranked after the last counted place are scheduled all the same
+            1             | PWPW                        | 1 1 - 1
+            1             | PPPW                        | 1 - - 1
+            2,1           | PPPPWW                      | 1 1 2 - 1 1
+            1,1           | PPPPPWPW                    | 1 2 - - - 1 - 1
+            # a digit after a person: deferred in review to that phase; never earlier, rank order otherwise
+            1,1           | P2PP                        | 2 1 -
+            2,2           | P2P3PPP                     | 2 - 1 1 2
+            1,1           | W2PP                        | 2 1 2
+            1             | W2PP                        | 1 1 -
+            1,1           | PPPW2                       | 1 2 - 2
             """)
     void splitsTheVerifiedListsByPhaseSize(String sizes, String people, String phasesOfEach) {
         List<Integer> phaseSizes = java.util.Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
@@ -87,6 +106,11 @@ class PhasePlannerTest {
             List<String> got = new ArrayList<>();
             for (ListEntryRepository.Row r : side) {
                 String w = written.get(r.entry().id());
+                Integer deferred = deferrals.get(r.person().id());
+                if (w != null && deferred != null && !r.person().seriouslyWoundedSick()) {
+                    assertThat(Integer.parseInt(w.substring(0, w.indexOf(':')))).as("entry %d deferred", r.entry().id())
+                            .isGreaterThanOrEqualTo(deferred);
+                }
                 got.add(w == null ? "-" : w.substring(0, w.indexOf(':')));
                 if (w != null) {
                     assertThat(w).as("entry %d", r.entry().id()).startsWith(w.substring(0, w.indexOf(':')) + ":SCHEDULED");
@@ -94,6 +118,43 @@ class PhasePlannerTest {
                 }
             }
             assertThat(String.join(" ", got)).isEqualTo(phasesOfEach);
+        }
+    }
+
+    /**
+     * When deferrals leave one side with fewer people allowed in a phase, the phase takes as many counted
+     * people from each side (parity per phase, counted by {@code Parity}); the others wait for a later phase.
+     */
+    @ParameterizedTest(name = "sizes {0}: home {1}, release {2} -> {3} / {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # sizes | bring home | release | phase of each at home | phase of each released
+            2,1     | P2PP       | PPP     | 2 1 1                 | 1 1 2
+            2,2     | P2P2P2P    | PPPP    | 2 2 - 1               | 1 2 2 -
+            2,2     | P2P2P2PW   | PPPPW3  | 2 2 - 1 1             | 1 2 2 - 2
+            1,1     | P2         | PPW     | 2                     | 2 - 1
+            """)
+    void keepsParityInEachPhaseWhenDeferralsDiffer(String sizes, String home, String release, String homePhases,
+                                                   String releasePhases) {
+        List<Integer> phaseSizes = java.util.Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
+        ratified(phaseSizes);
+        List<ListEntryRepository.Row> h = rows(Side.BRING_HOME, home, 100);
+        List<ListEntryRepository.Row> r = rows(Side.RELEASE, release, 200);
+        when(entries.rows(EX, Side.BRING_HOME, EntryStatus.VERIFIED)).thenReturn(h);
+        when(entries.rows(EX, Side.RELEASE, EntryStatus.VERIFIED)).thenReturn(r);
+        recordUpdates();
+
+        planner.plan(EX);
+
+        assertThat(phasesOf(h)).isEqualTo(homePhases);
+        assertThat(phasesOf(r)).isEqualTo(releasePhases);
+        List<ListEntryRepository.Row> all = new ArrayList<>(h);
+        all.addAll(r);
+        for (int k = 1; k <= phaseSizes.size(); k++) {
+            String phase = String.valueOf(k);
+            Parity.Tally t = Parity.tally(all, row -> written.containsKey(row.entry().id())
+                    && written.get(row.entry().id()).startsWith(phase + ":"));
+            assertThat(t.holds()).as("parity in phase %d: %s", k, t).isTrue();
+            assertThat(t.release()).isLessThanOrEqualTo(phaseSizes.get(k - 1));
         }
     }
 
@@ -121,6 +182,15 @@ class PhasePlannerTest {
         verify(entries, never()).update(anyLong(), any(), any(), any(), any());
     }
 
+    private String phasesOf(List<ListEntryRepository.Row> side) {
+        List<String> got = new ArrayList<>();
+        for (ListEntryRepository.Row r : side) {
+            String w = written.get(r.entry().id());
+            got.add(w == null ? "-" : w.substring(0, w.indexOf(':')));
+        }
+        return String.join(" ", got);
+    }
+
     private void ratified(List<Integer> sizes) {
         when(exchanges.find(EX)).thenReturn(Optional.of(exchange(sizes, SIGNED)));
     }
@@ -140,11 +210,15 @@ class PhasePlannerTest {
                 ratifiedAt == null ? null : "RAT-1", SIGNED.minusDays(3), "staff", null);
     }
 
-    private static List<ListEntryRepository.Row> rows(Side side, String people, long firstId) {
+    /** People as letters (W art. 109, P anyone else), each optionally followed by the phase deferred to. */
+    private List<ListEntryRepository.Row> rows(Side side, String people, long firstId) {
         List<ListEntryRepository.Row> out = new ArrayList<>();
-        for (int i = 0; i < people.length(); i++) {
+        for (int c = 0, i = 0; c < people.length(); c++, i++) {
             long id = firstId + i;
-            boolean wounded = people.charAt(i) == 'W';
+            boolean wounded = people.charAt(c) == 'W';
+            if (c + 1 < people.length() && Character.isDigit(people.charAt(c + 1))) {
+                deferrals.put(id, people.charAt(++c) - '0');
+            }
             Person p = new Person(id, EX, side, "X-" + id, "Testenko", "Ivan" + i, null, null, Category.MILITARY,
                     wounded, LifeStatus.CONFIRMED_ALIVE, null, i + 1);
             out.add(new ListEntryRepository.Row(new ListEntry(id, EX, id, side, i + 1, null, EntryStatus.VERIFIED, null), p));

@@ -207,12 +207,27 @@ public final class Rest {
 
     /** After a phase: the ombudsman notifies the families, defence takes the returned wounded in (when any). */
     public static void afterPhase(String base, String ex) {
-        if (!openTasks(base, "ombudsman", ex, "Task_NotifyFamilies").isEmpty()) {
-            complete(base, "ombudsman", ex, "Task_NotifyFamilies", Map.of());
+        List<String> notify = openTasks(base, "ombudsman", ex, "Task_NotifyFamilies");
+        if (!notify.isEmpty()) {
+            complete(base, "ombudsman", ex, "Task_NotifyFamilies", Map.of("families", allReached(base, notify.get(0))));
         }
         if (!openTasks(base, "defence", ex, "Task_MedicalIntake").isEmpty()) {
             complete(base, "defence", ex, "Task_MedicalIntake", Map.of("medicalFacility", "Central Military Hospital (invented)"));
         }
+    }
+
+    /** Every family listed in the task "Notify the families" reached: one row per person of the dynamic list. */
+    static List<Map<String, Object>> allReached(String base, String taskId) {
+        JsonNode listed = ok(base, "ombudsman", "GET", "/engine-rest/task/" + taskId + "/variables/families", null);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        try {
+            for (JsonNode f : JSON.readTree(listed.get("value").asText())) {
+                rows.add(Map.of("personId", f.get("personId").asText(), "outcome", "REACHED"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     public static void ratify(String base, String ex, String signedAt) {

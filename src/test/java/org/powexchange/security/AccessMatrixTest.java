@@ -31,6 +31,8 @@ class AccessMatrixTest extends IntegrationTest {
 
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.camunda.bpm.engine.ExternalTaskService externalTasks;
 
     ExchangeDriver d;
     String base;
@@ -152,25 +154,30 @@ class AccessMatrixTest extends IntegrationTest {
             List<String> keys = new ArrayList<>();
             seen.forEach(t -> keys.add(t.get("taskDefinitionKey").asText()));
             assertThat(keys).as(agency + " sees").containsExactly(ExchangeDriver.REVIEW_TASKS.get(agency));
-            // nor the process instances, their variables, history or the people behind them
+            // nor the process instances, their variables, history or the people behind them: refused at the edge
             for (String path : List.of("/process-instance?businessKey=" + ex, "/variable-instance?processInstanceIdIn=" + pi,
                     "/history/process-instance?processInstanceBusinessKey=" + ex, "/history/variable-instance?processInstanceId=" + pi,
-                    "/execution?processInstanceId=" + pi, "/job", "/incident", "/authorization?userIdIn=admin")) {
-                JsonNode list = Rest.ok(base, agency, "GET", "/engine-rest" + path, null);
-                cells++;
-                assertThat(list).as(agency + " reads " + path).isEmpty();
+                    "/execution?processInstanceId=" + pi, "/job", "/incident", "/authorization?userIdIn=admin", "/deployment",
+                    "/external-task", "/history/task")) {
+                cell(agency, "GET", "/engine-rest" + path, null, Set.of(403));
             }
+            // what its form shows: the task's form and its form variables
+            String own = d.task(ex, ExchangeDriver.REVIEW_TASKS.get(agency)).getId();
+            assertThat(Rest.ok(base, agency, "GET", "/engine-rest/task/" + own + "/form-variables", null)).isNotNull();
+            assertThat(Rest.ok(base, agency, "GET", "/engine-rest/task/" + own + "/deployed-form", null).path("components").isArray())
+                    .isTrue();
+            cells += 2;
             cell(agency, "GET", "/engine-rest/process-instance/" + pi + "/variables", null, Set.of(403));
             cell(agency, "POST", "/engine-rest/process-definition/key/prisoner-exchange/start", "{}", Set.of(403));
             cell(agency, "POST", "/engine-rest/user/create",
                     "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-pw-123\"}}", Set.of(403));
             cell(agency, "DELETE", "/engine-rest/process-instance/" + pi, null, Set.of(403));
         }
-        for (String outsider : List.of("coordination-staff", "neutral-party")) {
-            JsonNode seen = Rest.ok(base, outsider, "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null);
-            cells++;
-            assertThat(seen).as(outsider + " sees no review task").isEmpty();
-        }
+        JsonNode staffSees = Rest.ok(base, "coordination-staff", "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null);
+        cells++;
+        assertThat(staffSees).as("the Staff sees no review task").isEmpty();
+        // the neutral party has no user tasks: the task list is not among its capabilities
+        cell("neutral-party", "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null, Set.of(403));
         JsonNode all = Rest.ok(base, ADMIN, "GET", "/engine-rest/task?processInstanceBusinessKey=" + ex, null);
         cells++;
         assertThat(all).as("the administrator sees every task").hasSize(6);
@@ -184,6 +191,7 @@ class AccessMatrixTest extends IntegrationTest {
                 "ombudsman", "neutral-party", "coordination-staff")) {
             cell(other, "POST", "/engine-rest/task/" + defenceTask.getId() + "/claim",
                     "{\"userId\":\"" + ExchangeDriver.userOf(other) + "\"}", Set.of(403, 404));
+            assertThat(tasks.createTaskQuery().taskId(defenceTask.getId()).singleResult().getAssignee()).isNull();
             cell(other, "POST", "/engine-rest/task/" + defenceTask.getId() + "/complete", approve, Set.of(403, 404));
         }
         cell("defence", "PUT", "/engine-rest/task/" + defenceTask.getId() + "/variables/parityHolds",
@@ -195,5 +203,94 @@ class AccessMatrixTest extends IntegrationTest {
         cell("defence", "POST", "/engine-rest/task/" + defenceTask.getId() + "/complete", approve, Set.of(204));
         assertThat(tasks.createTaskQuery().taskId(defenceTask.getId()).singleResult()).isNull();
         System.out.println("ACCESS /engine-rest cells checked: " + cells);
+    }
+
+    /**
+     * The neutral party: fetch-and-lock, extend, complete its topic's external task with its results, and
+     * read what its task needs; nothing else of the engine (messages, variables, suspension, jobs, modification).
+     */
+    @Test
+    void theNeutralPartyWorksItsExternalTaskAndNothingElse() {
+        String ex = d.createExchange("ACCESS-NEUTRAL-1", 1, List.of(1));
+        d.draftAndClearReview(ex, List.of(
+                ExchangeDriver.person("H-1", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"),
+                ExchangeDriver.person("R-1", "RELEASE", "Fiktivov", "Boris", "MILITARY", false, null)), () -> runJobs(ex));
+        d.counterpartyListsMatchingOurs(ex, "CP-ACCESS-1");
+        String vpi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
+                .processDefinitionKey("neutral-verification").singleResult().getId();
+        String fetch = "{\"workerId\":\"w\",\"maxTasks\":5,\"topics\":[{\"topicName\":\"neutral-verification\","
+                + "\"lockDuration\":60000,\"businessKey\":\"" + ex + "\",\"variables\":[\"exchangeId\"]}]}";
+        // not for the Staff, nor an agency
+        cell("coordination-staff", "POST", "/engine-rest/external-task/fetchAndLock", fetch, Set.of(403));
+        cell("security-service", "POST", "/engine-rest/external-task/fetchAndLock", fetch, Set.of(403));
+        // other topics, all variables, local variables: refused
+        cell("neutral-party", "POST", "/engine-rest/external-task/fetchAndLock", fetch.replace("\"neutral-verification\"",
+                "\"handover\""), Set.of(403));
+        cell("neutral-party", "POST", "/engine-rest/external-task/fetchAndLock", fetch.replace(",\"variables\":[\"exchangeId\"]", ""),
+                Set.of(400));
+        cell("neutral-party", "POST", "/engine-rest/external-task/fetchAndLock", fetch.replace("\"exchangeId\"", "\"parityHolds\""),
+                Set.of(403));
+        // its own: fetched, with what the task needs
+        JsonNode locked = Rest.ok(base, "neutral-party", "POST", "/engine-rest/external-task/fetchAndLock", fetch);
+        cells++;
+        assertThat(locked).hasSize(1);
+        assertThat(locked.get(0).path("variables").path("exchangeId").path("value").asText()).isEqualTo(ex);
+        String task = locked.get(0).get("id").asText();
+        Map<String, Object> varsBefore = runtime.getVariables(vpi);
+        // the engine's other doors stay shut
+        cell("neutral-party", "POST", "/engine-rest/message", "{\"messageName\":\"VerificationCompleted\",\"businessKey\":\"" + ex + "\"}",
+                Set.of(403));
+        cell("neutral-party", "POST", "/engine-rest/message", "{\"messageName\":\"CounterpartyListsReceived\",\"businessKey\":\"" + ex + "\"}",
+                Set.of(403));
+        cell("neutral-party", "PUT", "/engine-rest/process-instance/" + vpi + "/variables/exchangeId", "{\"value\":\"x\",\"type\":\"String\"}",
+                Set.of(403));
+        cell("neutral-party", "POST", "/engine-rest/process-instance/" + vpi + "/variables",
+                "{\"modifications\":{\"x\":{\"value\":\"" + "x".repeat(1000) + "\",\"type\":\"Json\"}}}", Set.of(403));
+        cell("neutral-party", "PUT", "/engine-rest/process-instance/" + vpi + "/suspended", "{\"suspended\":true}", Set.of(403));
+        cell("neutral-party", "POST", "/engine-rest/process-instance/" + vpi + "/modification", "{\"instructions\":[]}", Set.of(403));
+        cell("neutral-party", "GET", "/engine-rest/process-instance/" + vpi + "/variables", null, Set.of(403));
+        for (org.camunda.bpm.engine.runtime.Job j : management.createJobQuery().processInstanceId(vpi).list()) {
+            cell("neutral-party", "PUT", "/engine-rest/job/" + j.getId() + "/duedate", "{\"duedate\":\"2036-01-01T00:00:00.000+0000\"}",
+                    Set.of(403));
+            cell("neutral-party", "PUT", "/engine-rest/job/" + j.getId() + "/retries", "{\"retries\":0}", Set.of(403));
+            assertThat(management.createJobQuery().jobId(j.getId()).singleResult().getRetries()).isEqualTo(j.getRetries());
+            assertThat(management.createJobQuery().jobId(j.getId()).singleResult().getDuedate()).isEqualTo(j.getDuedate());
+        }
+        // an agency may not touch the neutral party's task
+        cell("security-service", "POST", "/engine-rest/external-task/" + task + "/complete",
+                "{\"workerId\":\"w\",\"variables\":{}}", Set.of(403));
+        // its completion carries its results only, well-formed
+        Rest.Answer extra = Rest.call(base, "neutral-party", "POST", "/engine-rest/external-task/" + task + "/complete",
+                "{\"workerId\":\"w\",\"variables\":{\"verificationResults\":{\"value\":\"[]\",\"type\":\"String\"},"
+                        + "\"exchangeId\":{\"value\":\"x\",\"type\":\"String\"}}}");
+        cells++;
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.body().path("field").asText()).isEqualTo("exchangeId");
+        Rest.Answer malformed = Rest.call(base, "neutral-party", "POST", "/engine-rest/external-task/" + task + "/complete",
+                "{\"workerId\":\"w\",\"variables\":{\"verificationResults\":{\"value\":\"[{\\\"personId\\\":\\\"abc\\\"}]\","
+                        + "\"type\":\"String\"}}}");
+        cells++;
+        assertThat(malformed.status()).as(malformed.raw()).isEqualTo(400);
+        assertThat(malformed.body().path("field").asText()).isEqualTo("verificationResults[0].personId");
+        Rest.Answer notJson = Rest.call(base, "neutral-party", "POST", "/engine-rest/external-task/" + task + "/complete",
+                "{\"workerId\":\"w\",\"variables\":{\"verificationResults\":{\"value\":\"{oops\",\"type\":\"String\"}}}");
+        cells++;
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body().path("field").asText()).isEqualTo("verificationResults");
+        assertThat(notJson.raw()).doesNotContain("RestException", "Exception");
+        assertThat(runtime.getVariables(vpi)).as("nothing written").isEqualTo(varsBefore);
+        // allowed cells do what they should: extend the lock, then complete with the results
+        cell("neutral-party", "POST", "/engine-rest/external-task/" + task + "/extendLock", "{\"workerId\":\"w\",\"newDuration\":60000}",
+                Set.of(204));
+        String results = Rest.ok(base, "neutral-party", "GET", "/api/exchanges/" + ex + "/verification-requests", null).findValues("personId")
+                .stream().map(id -> "{\\\"personId\\\":" + id.asLong() + ",\\\"outcome\\\":\\\"VERIFIED\\\","
+                        + "\\\"consent\\\":{\\\"interviewedOn\\\":\\\"2026-11-30\\\",\\\"outcome\\\":"
+                        + "\\\"WANTS_REPATRIATION\\\",\\\"delegateRef\\\":\\\"DLG-07\\\"}}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        cell("neutral-party", "POST", "/engine-rest/external-task/" + task + "/complete",
+                "{\"workerId\":\"w\",\"variables\":{\"verificationResults\":{\"value\":\"" + results + "\",\"type\":\"String\"}}}",
+                Set.of(204));
+        assertThat(externalTasks.createExternalTaskQuery().externalTaskId(task).count()).isZero();
+        System.out.println("ACCESS neutral party cells checked: " + cells);
     }
 }

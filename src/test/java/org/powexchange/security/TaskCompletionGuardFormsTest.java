@@ -54,7 +54,7 @@ class TaskCompletionGuardFormsTest extends IntegrationTest {
                 for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                     JsonNode form = forms.get(task.getCamundaFormRef());
                     assertThat(form).as("form of " + task.getId()).isNotNull();
-                    Set<String> accepted = TaskCompletionGuard.submittable(form);
+                    Set<String> accepted = FormSchema.submittable(form);
                     Set<String> read = new HashSet<>();
                     for (CamundaTaskListener l : task.getExtensionElements() == null ? List.<CamundaTaskListener>of()
                             : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()) {
@@ -110,7 +110,7 @@ class TaskCompletionGuardFormsTest extends IntegrationTest {
                   {"type": "group", "components": [{"type": "checkbox", "key": "grouped"},
                                                    {"type": "textfield", "key": "groupedShown", "disabled": true}]}
                 ]}""");
-        assertThat(TaskCompletionGuard.submittable(form)).containsExactlyInAnyOrder("sometimes", "decision", "rows", "grouped");
+        assertThat(FormSchema.submittable(form)).containsExactlyInAnyOrder("sometimes", "decision", "rows", "grouped");
     }
 
     /**

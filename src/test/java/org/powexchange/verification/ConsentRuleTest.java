@@ -132,7 +132,8 @@ class ConsentRuleTest extends IntegrationTest {
         h.setContentType(MediaType.APPLICATION_JSON);
         List<Map<String, Object>> locked = d.as("neutral-party").exchange("/engine-rest/external-task/fetchAndLock",
                 HttpMethod.POST, new HttpEntity<>(Map.of("workerId", "consent-worker", "maxTasks", 1, "topics",
-                        List.of(Map.of("topicName", "neutral-verification", "lockDuration", 60000, "businessKey", ex))),
+                        List.of(Map.of("topicName", "neutral-verification", "lockDuration", 60000, "businessKey", ex,
+                                "variables", List.of("exchangeId", "verificationRound")))),
                         h), List.class).getBody();
         assertThat(locked).hasSize(1);
         String taskId = (String) locked.get(0).get("id");

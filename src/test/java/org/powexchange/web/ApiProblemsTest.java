@@ -17,4 +17,18 @@ class ApiProblemsTest {
         assertThat(p.getStatus()).isEqualTo(409);
         assertThat(p.getDetail()).contains("send it again").doesNotContain("ENGINE-");
     }
+
+    @Test
+    void wrappedConflictsAreConflictsAndNameNoClass() {
+        ProblemDetail dup = new ApiProblems().unexpected(new org.camunda.bpm.engine.ProcessEngineException("listener failed",
+                new org.springframework.dao.DuplicateKeyException("unique index AGENCY_REVIEW_UK")));
+        assertThat(dup.getStatus()).isEqualTo(409);
+        assertThat(dup.getDetail()).doesNotContain("AGENCY_REVIEW", "Exception");
+        ProblemDetail lock = new ApiProblems().unexpected(new org.camunda.bpm.engine.ProcessEngineException("wrapped",
+                new OptimisticLockingException("ENGINE-03005")));
+        assertThat(lock.getStatus()).isEqualTo(409);
+        ProblemDetail bug = new ApiProblems().unexpected(new IllegalStateException("a bug in org.powexchange.Foo"));
+        assertThat(bug.getStatus()).isEqualTo(500);
+        assertThat(bug.getDetail()).doesNotContain("org.powexchange", "IllegalState");
+    }
 }

@@ -104,7 +104,8 @@ class OperationsTest extends IntegrationTest {
         org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
         h.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         String poll = "{\"workerId\":\"ops-test\",\"maxTasks\":1,\"asyncResponseTimeout\":500,"
-                + "\"topics\":[{\"topicName\":\"no-such-topic\",\"lockDuration\":1000}]}";
+                + "\"topics\":[{\"topicName\":\"neutral-verification\",\"lockDuration\":1000,"
+                + "\"businessKey\":\"no-such-exchange\",\"variables\":[\"exchangeId\"]}]}"; // its own topic: nothing to fetch
         var answer = as("icrc", "demo-icrc-pw").postForEntity("/engine-rest/external-task/fetchAndLock",
                 new org.springframework.http.HttpEntity<>(poll, h), String.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(200);

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.powexchange.drafting.matching.MatchRecord;
-import org.powexchange.drafting.matching.NameNormalizer;
-import org.powexchange.drafting.matching.RecordMatcher;
+import org.powexchange.people.matching.MatchRecord;
+import org.powexchange.people.matching.NameNormalizer;
+import org.powexchange.people.matching.RecordMatcher;
 
 /**
  * Cross-references synthetic sources with known truth and prints records per second and pairwise
@@ -23,7 +23,7 @@ public final class MatchingBenchmark {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20250523L;
-        double accept = args.length > 3 ? Double.parseDouble(args[3]) : 0.90;
+        double accept = args.length > 3 ? Double.parseDouble(args[3]) : 0.875;
         double review = args.length > 4 ? Double.parseDouble(args[4]) : 0.75;
 
         long g0 = System.nanoTime();
@@ -37,7 +37,7 @@ public final class MatchingBenchmark {
         List<MatchRecord> incoming = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             SyntheticSources.Record r = records.get(i);
-            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.birth(), r.serviceNumber()));
+            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.patronymic(), r.birth(), r.serviceNumber()));
         }
         RecordMatcher.Result result = new RecordMatcher(new NameNormalizer(), accept, review).match(List.of(), incoming);
         long t1 = System.nanoTime();
@@ -60,6 +60,16 @@ public final class MatchingBenchmark {
                 truePositives += pairs(c);
             }
         }
+        if (Boolean.getBoolean("bench.pairs")) {
+            int shownPairs = 0;
+            for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
+                SyntheticSources.Record a = records.get((int) p.recordKey());
+                SyntheticSources.Record b = records.get((int) p.otherRecordKey());
+                if (shownPairs++ < 60) {
+                    System.out.println((a.truthId() == b.truthId() ? "same " : "diff ") + p.score() + " " + a + " / " + b);
+                }
+            }
+        }
         if (Boolean.getBoolean("bench.debug")) {
             Map<Integer, List<Integer>> byTruth = new HashMap<>();
             Map<Long, Long> groupOf = new HashMap<>();
@@ -78,6 +88,22 @@ public final class MatchingBenchmark {
                 }
             }
             RecordMatcher scorer = new RecordMatcher(new NameNormalizer(), accept, review);
+            int high = 0;
+            int low = 0;
+            for (List<Integer> keys : byTruth.values()) {
+                for (int i = 0; i < keys.size(); i++) {
+                    for (int j = i + 1; j < keys.size(); j++) {
+                        if (!groupOf.get((long) keys.get(i)).equals(groupOf.get((long) keys.get(j)))) {
+                            if (scorer.score(incoming.get(keys.get(i)), incoming.get(keys.get(j))) >= accept) {
+                                high++;
+                            } else {
+                                low++;
+                            }
+                        }
+                    }
+                }
+            }
+            System.out.println("missed pairs scoring at/above accept " + high + ", below " + low);
             int shown = 0;
             for (List<Integer> keys : byTruth.values()) {
                 for (int i = 1; i < keys.size() && shown < 40; i++) {
@@ -102,7 +128,11 @@ public final class MatchingBenchmark {
         }
         System.out.printf("records            %d (people %d, seed %d)%n", records.size(), people, seed);
         System.out.printf("people found       %d%n", clusterTruth.size());
-        System.out.printf("possible duplicates for the drafter %d%n", result.possibleDuplicates().size());
+        long samePerson = result.possibleDuplicates().stream()
+                .filter(p -> records.get((int) p.recordKey()).truthId() == records.get((int) p.otherRecordKey()).truthId())
+                .count();
+        System.out.printf("possible duplicates for the drafter %d (%.2f %% of records; %d of them one person)%n",
+                result.possibleDuplicates().size(), 100.0 * result.possibleDuplicates().size() / records.size(), samePerson);
         System.out.printf("comparisons        %d%n", result.comparisons());
         System.out.printf("generation         %.2f s%n", (g1 - g0) / 1e9);
         System.out.printf("cross-referencing  %.2f s, %.0f records/s%n", seconds, records.size() / seconds);
@@ -114,6 +144,46 @@ public final class MatchingBenchmark {
         System.out.printf("whole run          %.2f s (JVM start to end), process CPU %.2f s%n",
                 (System.currentTimeMillis() - jvmStart) / 1e3,
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
+    }
+
+    /** Pairwise figures of one run against the truth the generator kept. */
+    public record Figures(double precision, double recall, double f1, int possibleDuplicates, int records) {
+
+        public double possibleDuplicateShare() {
+            return (double) possibleDuplicates / records;
+        }
+    }
+
+    /** Generates {@code total} records of {@code people} people with {@code seed} and cross-references them. */
+    public static Figures run(int people, int total, long seed, double accept, double review) {
+        SyntheticSources gen = new SyntheticSources(seed);
+        List<SyntheticSources.Record> records = gen.records(gen.people(people), total);
+        List<MatchRecord> incoming = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            SyntheticSources.Record r = records.get(i);
+            incoming.add(new MatchRecord(i, 0, r.family(), r.given(), r.patronymic(), r.birth(), r.serviceNumber()));
+        }
+        RecordMatcher.Result result = new RecordMatcher(new NameNormalizer(), accept, review).match(List.of(), incoming);
+        Map<Long, Map<Integer, Integer>> clusterTruth = new HashMap<>();
+        Map<Integer, Integer> truthSizes = new HashMap<>();
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            int truth = records.get((int) a.recordKey()).truthId();
+            clusterTruth.computeIfAbsent(a.group(), k -> new HashMap<>()).merge(truth, 1, Integer::sum);
+            truthSizes.merge(truth, 1, Integer::sum);
+        }
+        long predicted = 0;
+        long truePositives = 0;
+        for (Map<Integer, Integer> byTruth : clusterTruth.values()) {
+            predicted += pairs(byTruth.values().stream().mapToInt(Integer::intValue).sum());
+            for (int c : byTruth.values()) {
+                truePositives += pairs(c);
+            }
+        }
+        long actual = truthSizes.values().stream().mapToLong(MatchingBenchmark::pairs).sum();
+        double precision = predicted == 0 ? 1 : (double) truePositives / predicted;
+        double recall = actual == 0 ? 1 : (double) truePositives / actual;
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new Figures(precision, recall, f1, result.possibleDuplicates().size(), records.size());
     }
 
     private static long pairs(long n) {

@@ -1,53 +1,47 @@
 package org.powexchange.drafting.bench;
 
-import com.ibm.icu.text.Transliterator;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.powexchange.drafting.matching.PartialDate;
+import org.powexchange.bench.NameTables;
+import org.powexchange.bench.Romaniser;
+import org.powexchange.people.matching.PartialDate;
 
 /**
- * Invented people and the source records that describe them, with the truth kept: each record
- * knows which person it is about. Names are fictional combinations of common Ukrainian name parts,
- * written in Ukrainian Cyrillic, in their Russian forms, and in several Latin spellings (BGN/PCGN,
- * Polish, English), with typos, swapped day and month, partly known or missing birth dates and
- * service numbers present only in some sources.
+ * Invented people and the source records that describe them, with the truth kept: each record knows
+ * which person it is about. The variation is the one real registers show: Ukrainian or Russian forms
+ * of given names, patronymics and surnames; Cyrillic or one of eight romanisations; diminutives,
+ * initials, family and given name swapped, feminine surnames written in the masculine; a patronymic
+ * present, missing or abbreviated; birth dates as year only, off by a day, a month or a year, day and
+ * month swapped; service numbers written with spaces, dashes, in Latin look-alikes, rarely mistyped;
+ * typos and capitals. Hard negatives are part of the population: brothers (same surname and father,
+ * close birth dates), twins with different given names, namesakes, fathers and sons.
  */
 public final class SyntheticSources {
 
     public enum Source { MILITARY_RECORDS, INTELLIGENCE, FAMILY_APPEALS }
 
-    public record Person(int id, String family, String givenUk, String givenRu, java.time.LocalDate birth,
-                         String serviceNumber, boolean military) {
+    public record Person(int id, String familyMasculine, String familyFeminine, boolean female, NameTables.Given given,
+                         NameTables.Given father, LocalDate birth, String serviceNumber, boolean military) {
+
+        public String family() {
+            return female ? familyFeminine : familyMasculine;
+        }
     }
 
-    public record Record(int truthId, Source source, String family, String given, PartialDate birth,
-                         String serviceNumber) {
+    public record Record(int truthId, Source source, String family, String given, String patronymic,
+                         PartialDate birth, String serviceNumber) {
     }
 
-    static final String[][] GIVEN = {
-            {"Олександр", "Александр"}, {"Микола", "Николай"}, {"Дмитро", "Дмитрий"}, {"Андрій", "Андрей"},
-            {"Сергій", "Сергей"}, {"Іван", "Иван"}, {"Петро", "Пётр"}, {"Юрій", "Юрий"}, {"Василь", "Василий"},
-            {"Михайло", "Михаил"}, {"Олексій", "Алексей"}, {"Григорій", "Григорий"}, {"Тарас", "Тарас"},
-            {"Богдан", "Богдан"}, {"Володимир", "Владимир"}, {"Віктор", "Виктор"}, {"Олег", "Олег"},
-            {"Роман", "Роман"}, {"Ігор", "Игорь"}, {"Євген", "Евгений"}, {"Степан", "Степан"},
-            {"Максим", "Максим"}, {"Павло", "Павел"}, {"Костянтин", "Константин"}, {"Анатолій", "Анатолий"},
-            {"Віталій", "Виталий"}, {"Ярослав", "Ярослав"}, {"Остап", "Остап"}, {"Назар", "Назар"},
-            {"Олена", "Елена"}, {"Оксана", "Оксана"}, {"Наталія", "Наталья"}, {"Ірина", "Ирина"},
-            {"Тетяна", "Татьяна"}, {"Марія", "Мария"}, {"Світлана", "Светлана"}, {"Людмила", "Людмила"}};
-
-    static final String[] ROOTS = {"Коваль", "Бондар", "Мельн", "Шевч", "Ткач", "Кравч", "Олійн", "Шпак", "Гнат",
-            "Дорош", "Марч", "Петр", "Савч", "Лис", "Гончар", "Руд", "Сидор", "Заруб", "Кушн", "Павл", "Мороз",
-            "Левч", "Тимош", "Хом", "Остап", "Яковл", "Гуцал", "Білоус", "Черн", "Лук", "Семен", "Гаврил", "Наум",
-            "Вакул", "Прокоп", "Федор", "Стець", "Климч", "Довж", "Осад", "Жур", "Щерб", "Цибул", "Пилип",
-            "Гриц", "Терещ", "Юрч", "Кирил"};
-
-    static final String[] SUFFIXES = {"енко", "чук", "ук", "як", "ишин", "ець", "ич", "ський", "ко", "ан"};
+    private static final String SERVICE_LETTERS = "АВЕКМНОРСТХ";
+    private static final String LATIN_LOOKALIKE = "ABEKMHOPCTX";
 
     private final Random random;
-    private final Transliterator ukLatin = Transliterator.getInstance("Ukrainian-Latin/BGN");
-    private final Transliterator ruLatin = Transliterator.getInstance("Russian-Latin/BGN");
+    private final Romaniser romaniser = new Romaniser();
+    private int nextId = 1;
+    private final java.util.Set<String> issued = new java.util.HashSet<>();
 
     public SyntheticSources(long seed) {
         this.random = new Random(seed);
@@ -55,18 +49,79 @@ public final class SyntheticSources {
 
     public List<Person> people(int count) {
         List<Person> out = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            String[] g = GIVEN[random.nextInt(GIVEN.length)];
-            String family = ROOTS[random.nextInt(ROOTS.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];
-            java.time.LocalDate birth = java.time.LocalDate.of(1960, 1, 1).plusDays(random.nextInt(46 * 365));
-            boolean military = random.nextDouble() < 0.7;
-            String service = military ? String.format("UA%07d", 1_000_000 + random.nextInt(8_999_999)) : null;
-            out.add(new Person(i, family, g[0], g[1], birth, service, military));
+        while (out.size() < count) {
+            Person p = randomPerson();
+            out.add(p);
+            double r = random.nextDouble();
+            if (out.size() >= count) {
+                break;
+            }
+            if (r < 0.06) { // a brother: same surname and father, a few years apart
+                out.add(relative(p, false, p.father(), p.birth().plusDays((random.nextBoolean() ? 1 : -1)
+                        * (300 + random.nextInt(6 * 365)))));
+            } else if (r < 0.08) { // a twin with another given name
+                out.add(relative(p, random.nextInt(3) == 0, p.father(), p.birth()));
+            } else if (r < 0.11 && !p.female()) { // a son of p, sometimes with his father's given name
+                Person son = relative(p, false, p.given(), p.birth().plusYears(20 + random.nextInt(16))
+                        .plusDays(random.nextInt(365)));
+                if (random.nextInt(4) == 0) {
+                    son = new Person(son.id(), son.familyMasculine(), son.familyFeminine(), false, p.given(), p.given(),
+                            son.birth(), son.serviceNumber(), son.military());
+                }
+                out.add(son);
+            } else if (r < 0.14) { // a namesake: same names, another birth date, often another father
+                out.add(new Person(nextId++, p.familyMasculine(), p.familyFeminine(), p.female(), p.given(),
+                        random.nextBoolean() ? p.father() : male(), birthDate(), service(0.8), random.nextDouble() < 0.8));
+            }
         }
         return out;
     }
 
-    /** Exactly {@code total} records over the people, 1-4 each (2.5 on average at 30,000 for 12,000), shuffled. */
+    private Person randomPerson() {
+        String root = NameTables.ROOTS.get(random.nextInt(NameTables.ROOTS.size()));
+        String[] suffix = NameTables.SUFFIXES.get(random.nextInt(NameTables.SUFFIXES.size())).split("/");
+        boolean female = random.nextDouble() < 0.15;
+        boolean military = !female ? random.nextDouble() < 0.8 : random.nextDouble() < 0.3;
+        return new Person(nextId++, root + suffix[0], root + suffix[suffix.length - 1], female,
+                female ? female() : male(), male(), birthDate(), military ? service(1) : null, military);
+    }
+
+    private Person relative(Person p, boolean female, NameTables.Given father, LocalDate birth) {
+        NameTables.Given given;
+        do {
+            given = female ? female() : male();
+        } while (given.equals(p.given()));
+        boolean military = random.nextDouble() < (female ? 0.3 : 0.8);
+        return new Person(nextId++, p.familyMasculine(), p.familyFeminine(), female, given, father, birth,
+                military ? service(1) : null, military);
+    }
+
+    private NameTables.Given male() {
+        return NameTables.MALE.get(random.nextInt(NameTables.MALE.size()));
+    }
+
+    private NameTables.Given female() {
+        return NameTables.FEMALE.get(random.nextInt(NameTables.FEMALE.size()));
+    }
+
+    private LocalDate birthDate() {
+        return LocalDate.of(1962, 1, 1).plusDays(random.nextInt(44 * 365));
+    }
+
+    private String service(double p) {
+        if (random.nextDouble() >= p) {
+            return null;
+        }
+        String s;
+        do { // a service number belongs to one soldier
+            s = "" + SERVICE_LETTERS.charAt(random.nextInt(SERVICE_LETTERS.length()))
+                    + SERVICE_LETTERS.charAt(random.nextInt(SERVICE_LETTERS.length()))
+                    + String.format("%06d", random.nextInt(1_000_000));
+        } while (!issued.add(s));
+        return s;
+    }
+
+    /** Exactly {@code total} records over the people, at least one each, shuffled. */
     public List<Record> records(List<Person> people, int total) {
         List<Record> out = new ArrayList<>(total);
         for (Person p : people) {
@@ -84,81 +139,130 @@ public final class SyntheticSources {
         return p.military() ? Source.MILITARY_RECORDS : random.nextBoolean() ? Source.FAMILY_APPEALS : Source.INTELLIGENCE;
     }
 
-    private Record record(Person p, Source source) {
-        boolean russianForm = source == Source.INTELLIGENCE && random.nextDouble() < 0.5;
-        String family = russianForm ? russianSurname(p.family()) : p.family();
-        String given = russianForm ? p.givenRu() : p.givenUk();
-        double script = random.nextDouble();
-        if (script < 0.45) {
-            // Cyrillic as written
-        } else if (script < 0.75) {
-            family = latin(family, russianForm);
-            given = latin(given, russianForm);
-        } else if (script < 0.88) {
-            family = polish(latin(family, russianForm));
-            given = latin(given, russianForm);
-        } else {
-            family = english(latin(family, russianForm));
-            given = english(latin(given, true));
+    private static final Romaniser.System[] SYSTEMS = Romaniser.System.values();
+    private static final double[] SYSTEM_WEIGHTS = {0.25, 0.20, 0.07, 0.08, 0.08, 0.11, 0.11, 0.10};
+
+    private Romaniser.System system() {
+        double r = random.nextDouble();
+        for (int i = 0; i < SYSTEMS.length; i++) {
+            r -= SYSTEM_WEIGHTS[i];
+            if (r < 0) {
+                return SYSTEMS[i];
+            }
         }
-        if (random.nextDouble() < 0.08) {
+        return Romaniser.System.PASSPORT;
+    }
+
+    private Record record(Person p, Source source) {
+        boolean ru = random.nextDouble() < (source == Source.INTELLIGENCE ? 0.35 : 0.08);
+        String family = p.female() && random.nextDouble() < 0.08 ? p.familyMasculine() : p.family();
+        if (ru) {
+            family = NameTables.russianSurname(family);
+        }
+        String given = ru ? p.given().ru() : p.given().uk();
+        if (random.nextDouble() < 0.04) {
+            given = ru ? p.given().ruDiminutive() : p.given().ukDiminutive();
+        }
+        String patronymic = null;
+        double withPatronymic = switch (source) {
+            case MILITARY_RECORDS -> 0.7;
+            case INTELLIGENCE -> 0.5;
+            case FAMILY_APPEALS -> 0.6;
+        };
+        if (random.nextDouble() < withPatronymic) {
+            patronymic = p.female() ? (ru ? p.father().ruPatronymicFeminine() : p.father().ukPatronymicFeminine())
+                    : (ru ? p.father().ruPatronymic() : p.father().ukPatronymic());
+        }
+        if (random.nextDouble() >= 0.35) {
+            Romaniser.System sys = system();
+            family = romaniser.write(family, sys, ru);
+            given = romaniser.write(given, sys, ru);
+            patronymic = patronymic == null ? null : romaniser.write(patronymic, sys, ru);
+        }
+        if (patronymic != null && random.nextDouble() < 0.15) {
+            patronymic = patronymic.substring(0, 1) + ".";
+        }
+        if (random.nextDouble() < 0.03) {
+            given = given.substring(0, 1) + ".";
+        }
+        if (random.nextDouble() < 0.06) {
             family = typo(family);
         }
-        if (random.nextDouble() < 0.05) {
+        if (random.nextDouble() < 0.03 && given.length() > 3) {
             given = typo(given);
+        }
+        if (random.nextDouble() < 0.10) {
+            family = family.toUpperCase(java.util.Locale.ROOT);
+        }
+        if (random.nextDouble() < 0.02) {
+            String t = family;
+            family = given;
+            given = t;
         }
         String service = null;
         if (p.serviceNumber() != null) {
             double s = random.nextDouble();
-            service = switch (source) {
-                case MILITARY_RECORDS -> p.serviceNumber();
-                case INTELLIGENCE -> s < 0.4 ? p.serviceNumber() : null;
-                case FAMILY_APPEALS -> s < 0.15 ? p.serviceNumber() : null;
+            boolean present = switch (source) {
+                case MILITARY_RECORDS -> s < 0.97;
+                case INTELLIGENCE -> s < 0.4;
+                case FAMILY_APPEALS -> s < 0.15;
             };
+            service = present ? writeService(p.serviceNumber()) : null;
         }
-        return new Record(p.id(), source, family, given, birth(p.birth()), service);
+        return new Record(p.id(), source, family, given, patronymic, birth(p.birth()), service);
     }
 
-    private PartialDate birth(java.time.LocalDate d) {
+    private String writeService(String s) {
+        if (random.nextDouble() < 0.003) { // a mistyped digit
+            int i = 2 + random.nextInt(s.length() - 2);
+            s = s.substring(0, i) + (char) ('0' + (s.charAt(i) - '0' + 1) % 10) + s.substring(i + 1);
+        }
         double r = random.nextDouble();
-        if (r < 0.80) {
+        if (r < 0.5) {
+            return s;
+        }
+        if (r < 0.7) {
+            return s.substring(0, 2) + " " + s.substring(2);
+        }
+        if (r < 0.85) {
+            StringBuilder b = new StringBuilder(s);
+            for (int i = 0; i < 2; i++) {
+                b.setCharAt(i, LATIN_LOOKALIKE.charAt(SERVICE_LETTERS.indexOf(s.charAt(i))));
+            }
+            return b.toString();
+        }
+        if (r < 0.95) {
+            return s.substring(0, 2) + "-" + s.substring(2, 5) + "-" + s.substring(5);
+        }
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private PartialDate birth(LocalDate d) {
+        double r = random.nextDouble();
+        if (r < 0.72) {
             return PartialDate.of(d);
         }
-        if (r < 0.86) {
+        if (r < 0.77) {
             return d.getDayOfMonth() <= 12 ? new PartialDate(d.getYear(), d.getDayOfMonth(), d.getMonthValue())
                     : PartialDate.of(d);
         }
-        if (r < 0.91) {
+        if (r < 0.83) {
             return new PartialDate(d.getYear(), null, null);
         }
-        if (r < 0.95) {
+        if (r < 0.87) {
             return new PartialDate(d.getYear(), d.getMonthValue(), null);
         }
+        if (r < 0.90) {
+            return PartialDate.of(d.plusDays(random.nextBoolean() ? 1 : -1));
+        }
+        if (r < 0.93) {
+            LocalDate m = d.plusMonths(random.nextBoolean() ? 1 : -1);
+            return m.getDayOfMonth() == d.getDayOfMonth() ? PartialDate.of(m) : PartialDate.of(d);
+        }
+        if (r < 0.95) {
+            return PartialDate.of(d.plusYears(random.nextBoolean() ? 1 : -1));
+        }
         return PartialDate.UNKNOWN;
-    }
-
-    static String russianSurname(String uk) {
-        return uk.replace("ський", "ский").replace('і', 'и').replace('ї', 'и').replace('є', 'е').replace('ґ', 'г');
-    }
-
-    private final java.util.Map<String, String> latinCache = new java.util.HashMap<>();
-
-    private String latin(String s, boolean russian) {
-        return latinCache.computeIfAbsent(russian + s, k -> latinUncached(s, russian));
-    }
-
-    private String latinUncached(String s, boolean russian) {
-        String latin = (russian ? ruLatin : ukLatin).transliterate(s).replace("'", "").replace("ʹ", "");
-        return java.text.Normalizer.normalize(latin, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    }
-
-    private static String polish(String s) {
-        return s.replace("shch", "szcz").replace("ch", "cz").replace("sh", "sz").replace("kh", "ch")
-                .replace('v', 'w').replace("y", "j").replace("Y", "J");
-    }
-
-    private static String english(String s) {
-        return s.replace("ks", "x").replace("iy", "y").replace("yy", "y").replace("yi", "i");
     }
 
     private String typo(String s) {

@@ -1,4 +1,4 @@
-package org.powexchange.drafting.matching;
+package org.powexchange.people.matching;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
@@ -21,7 +21,7 @@ public final class NameNormalizer {
     /** Longest patterns first: ICU applies the first rule that matches at each position. */
     private static final String SKELETON_RULES = String.join("\n",
             "ł > l ;", "[^a-z] > ;",
-            "shch > s ;", "szcz > s ;", "tsch > c ;", "sch > s ;",
+            "schtsch > s ;", "chtch > s ;", "shch > s ;", "szcz > s ;", "shh > s ;", "tsch > c ;", "sch > s ;",
             "tch > c ;", "tsh > c ;", "ch > c ;", "cz > c ;", "ts > c ;", "tz > c ;",
             "sh > s ;", "sz > s ;", "zh > z ;", "rz > z ;", "kh > g ;", "h > g ;",
             "x > ks ;", "w > v ;", "ph > f ;", "q > k ;",
@@ -59,7 +59,13 @@ public final class NameNormalizer {
         if (CYRILLIC.matcher(s).find()) {
             s = (UKRAINIAN_LETTERS.matcher(s).find() ? ukrainian : russian).transliterate(s);
         }
-        return isAscii(s) ? s : stripMarks(s);
+        return isAscii(s) ? s : stripMarks(iso9(s));
+    }
+
+    /** ISO 9 writes я, ю, є, щ as one marked letter; spelt out they compare with every other table. */
+    private static String iso9(String s) {
+        return s.replace("â", "ia").replace("Â", "Ia").replace("û", "iu").replace("Û", "Iu").replace("ê", "ie")
+                .replace("Ê", "Ie").replace("ŝ", "shch").replace("Ŝ", "Shch");
     }
 
     /** Decomposes (ICU NFD) and drops combining marks and the BGN soft-sign prime: š > s, ï > i, ʹ > nothing. */
@@ -76,6 +82,67 @@ public final class NameNormalizer {
         return b.toString();
     }
 
+    /**
+     * "ch" is ч in English-style tables, х in Polish and German ones and ш in French ones: a name that shows
+     * a Polish (cz, sz, rz, ł), German (sch) or French (ou, tch) spelling elsewhere is read by that table.
+     */
+    static String conventions(String s) {
+        if (s.contains("cz") || s.contains("sz") || s.contains("rz") || s.indexOf('ł') >= 0) {
+            return s.replace("szcz", "s").replace("cz", "c").replace("sz", "s").replace("ch", "h");
+        }
+        if (s.contains("sch")) {
+            return s.replace("schtsch", "s").replace("tsch", "c").replace("sch", "s").replace("ch", "h");
+        }
+        if (s.contains("tch") || s.contains("ou")) {
+            return s.replace("chtch", "s").replace("tch", "c").replace("ch", "s").replace("ou", "u").replace("dj", "z");
+        }
+        return s;
+    }
+
+    /** A family name's skeleton with the feminine endings folded onto the masculine (-ska/-ski, -ova/-ov, -ina/-in). */
+    public String familyKey(String name) {
+        String sk = skeleton(name);
+        int n = sk.length();
+        if (n > 4) {
+            if (sk.endsWith("ska") || sk.endsWith("cka") || sk.endsWith("zka")) {
+                return sk.substring(0, n - 1) + "i";
+            }
+            if (sk.endsWith("ova") || sk.endsWith("eva") || sk.endsWith("ina") || sk.endsWith("ana")) {
+                return sk.substring(0, n - 1);
+            }
+            if (sk.endsWith("aia")) {
+                return sk.substring(0, n - 2) + "i";
+            }
+        }
+        return sk;
+    }
+
+    /** True for a name given as an initial only ("I.", "І", "O. "). */
+    public static boolean isInitial(String name) {
+        if (name == null) {
+            return false;
+        }
+        String s = name.strip();
+        return !s.isEmpty() && (s.length() == 1 || (s.length() == 2 && s.charAt(1) == '.'))
+                && Character.isLetter(s.charAt(0));
+    }
+
+    private volatile GivenNames given;
+
+    /** The known given names (Ukrainian, Russian and diminutive forms of one name form one group). */
+    public GivenNames givenNames() {
+        GivenNames g = given;
+        if (g == null) {
+            synchronized (this) {
+                if (given == null) {
+                    given = GivenNames.load(this);
+                }
+                g = given;
+            }
+        }
+        return g;
+    }
+
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 127) {
@@ -86,8 +153,8 @@ public final class NameNormalizer {
     }
 
     private synchronized String compute(String name) {
-        String latin = latin(name);
-        String sk = skeleton.transliterate(latin.toLowerCase(java.util.Locale.ROOT));
+        String latin = conventions(latin(name).toLowerCase(java.util.Locale.ROOT));
+        String sk = skeleton.transliterate(latin);
         StringBuilder out = new StringBuilder(sk.length());
         char prev = 0;
         for (int i = 0; i < sk.length(); i++) {
@@ -97,7 +164,11 @@ public final class NameNormalizer {
             }
             prev = c;
         }
-        // Ukrainian/Russian endings written -iy, -ii, -yi, -ij all end in a single i after folding
+        // Ukrainian/Russian endings written -iy, -ii, -yi, -ij all end in a single i after folding;
+        // an initial Е/Є is written E, Ye, Je or Ie: Elena, Yelena and Jelena are one name
+        if (out.length() > 3 && out.charAt(0) == 'i' && out.charAt(1) == 'e') {
+            out.deleteCharAt(0);
+        }
         return out.toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.powexchange.drafting.matching;
+package org.powexchange.people.matching;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -30,7 +30,8 @@ public record PartialDate(Integer year, Integer month, Integer day) {
     }
 
     /**
-     * Parses 1987-05-14, 1987-05, 1987 or 14.05.1987 (day first, as written in the sources);
+     * Parses the forms clerks write: 1987-05-14, 1987-05, 1987, 14.05.1987, 14/05/1987, 14-05-1987 (day first,
+     * as written in the sources), 1987.05.14, 1987/05/14, 05.1987, and an ISO date-time (its date is taken);
      * null or blank gives {@link #UNKNOWN}; anything else throws {@link DateTimeException}.
      */
     public static PartialDate parse(String text) {
@@ -45,12 +46,20 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (s.matches("\\d{4}-\\d{2}")) {
                 return new PartialDate(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5)), null);
             }
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return of(LocalDate.parse(s));
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?")) {
+                return of(LocalDate.parse(s.substring(0, 10)));
             }
-            if (s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
-                String[] p = s.split("\\.");
+            if (s.matches("\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}")) {
+                String[] p = s.split("[./-]");
+                return of(LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+            }
+            if (s.matches("\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}")) {
+                String[] p = s.split("[./-]");
                 return of(LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[1]), Integer.parseInt(p[0])));
+            }
+            if (s.matches("\\d{1,2}[./]\\d{4}")) {
+                String[] p = s.split("[./]");
+                return new PartialDate(Integer.parseInt(p[1]), Integer.parseInt(p[0]), null);
             }
         } catch (DateTimeException e) {
             throw new DateTimeException("'" + s + "' is not a real date");
@@ -83,14 +92,21 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         return Math.min(month, day) + "/" + Math.max(month, day);
     }
 
-    /** 1 for the same date; 0.9 for day and month swapped; 0.75 where one is a less precise form of the other; 0.5 if either is unknown; lower for conflicts. */
+    /**
+     * 1 for the same date; 0.9 for day and month swapped; 0.8 for a day off by one, 0.75 for a month off by
+     * one, 0.7 for a year off by one (all typical slips of a clerk); 0.75-0.8 where one is a less precise form
+     * of the other; 0.5 if either is unknown; lower for conflicts, 0 for other years.
+     */
     public double similarity(PartialDate o) {
         if (!isKnown() || !o.isKnown()) {
             return 0.5;
         }
         if (!year.equals(o.year)) {
             boolean sameMd = isComplete() && o.isComplete() && month.equals(o.month) && day.equals(o.day);
-            return sameMd && Math.abs(year - o.year) == 1 ? 0.6 : 0.0;
+            if (sameMd && Math.abs(year - o.year) == 1) {
+                return 0.7;
+            }
+            return sameMd && transposedDigits(year, o.year) ? 0.6 : 0.0;
         }
         if (isComplete() && o.isComplete()) {
             if (month.equals(o.month) && day.equals(o.day)) {
@@ -99,12 +115,34 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (month.equals(o.day) && day.equals(o.month)) {
                 return 0.9;
             }
-            return month.equals(o.month) || day.equals(o.day) ? 0.45 : 0.2;
+            if (month.equals(o.month)) {
+                return Math.abs(day - o.day) == 1 ? 0.8 : 0.45;
+            }
+            if (day.equals(o.day)) {
+                return Math.abs(month - o.month) == 1 ? 0.75 : 0.45;
+            }
+            return 0.2;
         }
         if (month == null || o.month == null) {
             return 0.75;
         }
         return month.equals(o.month) ? 0.8 : 0.3;
+    }
+
+    /** 1978 for 1987: two neighbouring digits swapped. */
+    private static boolean transposedDigits(int a, int b) {
+        String x = Integer.toString(a);
+        String y = Integer.toString(b);
+        if (x.length() != y.length()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                return x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
+                        && x.substring(i + 2).equals(y.substring(i + 2));
+            }
+        }
+        return false;
     }
 
     @Override

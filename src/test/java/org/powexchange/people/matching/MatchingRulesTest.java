@@ -1,0 +1,140 @@
+package org.powexchange.people.matching;
+
+import org.powexchange.UnitTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DateTimeException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Table-driven rules of the shared matcher: normaliser, dates, service numbers, the veto and the ambiguity margin. */
+@UnitTest
+class MatchingRulesTest {
+
+    private static final NameNormalizer NAMES = new NameNormalizer();
+
+    @ParameterizedTest(name = "{0} and {1} are one family name")
+    @CsvSource({
+        "Ковальчук, Kovalchuk", "Ковальчук, Kowalczuk", "Ковальчук, Kovaltchouk", "Ковальчук, Kowaltschuk",
+        "Ковальчук, Koval'chuk", "Ковальчук, Koval’čuk", "Шевченко, Shevchenko", "Шевченко, Szewczenko",
+        "Шевченко, Schewtschenko", "Шевченко, Chevtchenko", "Шевченко, Ševčenko", "Щербак, Shcherbak",
+        "Щербак, Szczerbak", "Щербак, Shherbak", "Щербак, Ŝerbak", "Хоменко, Khomenko", "Хоменко, Homenko",
+        "Григор’єв, Грігорʼєв", "Григор’єв, Hryhoriev", "Петренко-Іванов, Petrenko – Ivanov",
+        "Ковальська, Ковальський", "Петрова, Петров", "Юрченко, Iurchenko", "Юрченко, Yurchenko", "Юрченко, Jurczenko"})
+    void oneFamilyName(String a, String b) {
+        assertEquals(NAMES.familyKey(a).replace("i", ""), NAMES.familyKey(b).replace("i", ""),
+                () -> NAMES.familyKey(a) + " / " + NAMES.familyKey(b));
+    }
+
+    @ParameterizedTest(name = "{0} and {1} are one given name")
+    @CsvSource({"Микола, Nikolai", "Mykola, Николай", "Mykola, Kolia", "Oleksandr, Aleksandr", "Oleksandr, Sasha",
+        "Serhii, Sergei", "Сергій, Sergey", "Yurii, Юрий", "Olena, Elena", "Petro, Пётр"})
+    void oneGivenName(String a, String b) {
+        int[] x = NAMES.givenNames().groups(NAMES.skeleton(a));
+        int[] y = NAMES.givenNames().groups(NAMES.skeleton(b));
+        assertTrue(GivenNames.overlap(x, y), a + " / " + b);
+    }
+
+    @ParameterizedTest(name = "{0} and {1} name the same father")
+    @CsvSource({"Mykolaiovych, Nikolaevich", "Миколайович, Николаевич", "Serhiiovych, Sergeevich", "Oleksandrivna, Aleksandrovna",
+        "Іванович, Ivanovich", "Andriiovych, Andreevich"})
+    void oneFather(String a, String b) {
+        int[] x = NAMES.givenNames().patronymicGroups(NAMES.skeleton(a));
+        int[] y = NAMES.givenNames().patronymicGroups(NAMES.skeleton(b));
+        assertTrue(x.length > 0 && GivenNames.overlap(x, y), a + " / " + b);
+    }
+
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @CsvSource(delimiter = '|', value = {"1987-05-14|1987-05-14", "14.05.1987|1987-05-14", "14/05/1987|1987-05-14",
+        "14-05-1987|1987-05-14", "1987.05.14|1987-05-14", "1987|1987", "1987-05|1987-05", "05.1987|1987-05",
+        "1987-05-14T00:00:00Z|1987-05-14", "' '|''"})
+    void datesAsWritten(String text, String expected) {
+        assertEquals(expected, PartialDate.parse(text).toString());
+    }
+
+    @ParameterizedTest(name = "''{0}'' is refused")
+    @CsvSource({"1990-02-30", "31.04.1990", "yesterday", "87-05-14", "1990-13"})
+    void impossibleDates(String text) {
+        assertThrows(DateTimeException.class, () -> PartialDate.parse(text));
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}: {2}")
+    @CsvSource({"1987-05-14, 1987-05-14, 1.0", "1987-05-04, 1987-04-05, 0.9", "1987-05-14, 1987-05-15, 0.8",
+        "1987-05-14, 1987-06-14, 0.75", "1987-05-14, 1988-05-14, 0.7", "1987-05-14, 1978-05-14, 0.6",
+        "1987-05-14, 1987, 0.75", "1987-05-14, 1987-05, 0.8", "1987-05-14, 1991-05-14, 0.0", "1987-05-14, '', 0.5"})
+    void dateSimilarity(String a, String b, double expected) {
+        assertEquals(expected, PartialDate.parse(a).similarity(PartialDate.parse(b)), 1e-9);
+    }
+
+    @ParameterizedTest(name = "''{0}'' compares as {1}")
+    @CsvSource(delimiter = '|', value = {"КН 798548|KH798548", "kh-798-548|KH798548", "КН.798548|KH798548",
+        "KH/798548|KH798548", "№ 12 345|12345", "ua1234567|UA1234567"})
+    void serviceNumbers(String written, String compared) {
+        assertEquals(compared, RecordMatcher.normaliseService(written));
+    }
+
+    private static RecordMatcher matcher() {
+        return new RecordMatcher(NAMES, 0.875, 0.75);
+    }
+
+    @Test
+    void oneServiceNumberHoweverWrittenIsOnePerson() {
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, "Testenko", "Ivan", PartialDate.parse("1980-01-01"), "КН 798548")),
+                List.of(new MatchRecord(2, 0, "Тестенко", "Іван", PartialDate.UNKNOWN, "kh-798548")));
+        assertEquals(10, r.assignments().get(0).group());
+        assertEquals("service number", r.assignments().get(0).basis());
+    }
+
+    @Test
+    void differentServiceNumbersAreNeverOnePerson() {
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, "Testenko", "Ivan", "Petrovych", PartialDate.parse("1980-01-01"), "AB111111")),
+                List.of(new MatchRecord(2, 0, "Testenko", "Ivan", "Petrovych", PartialDate.parse("1980-01-01"), "AB111112")));
+        assertTrue(r.assignments().get(0).group() < 0, "identical names and date, different service numbers: two people");
+        assertTrue(r.possibleDuplicates().isEmpty(), "and no pair for the drafter either");
+    }
+
+    @Test
+    void twoPeopleFittingEquallyWellAreLeftToTheDrafter() {
+        // two known people the drafter kept apart; a record fits both equally (within the ambiguity margin)
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, "Testenko", "Ivan", PartialDate.parse("1980-01-01"), null),
+                        new MatchRecord(2, 20, "Testenko", "Ivan", PartialDate.parse("1980-01-01"), null)),
+                List.of(new MatchRecord(3, 0, "Testenko", "Ivan", PartialDate.parse("1980-01-01"), null)));
+        RecordMatcher.Assignment a = r.assignments().get(0);
+        assertTrue(a.group() < 0, "not merged blindly into either");
+        assertEquals(1, r.possibleDuplicates().size());
+        assertEquals(a.group(), r.possibleDuplicates().get(0).group());
+    }
+
+    @Test
+    void aClearlyBetterFitIsNotAmbiguous() {
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, "Testenko", "Ivan", PartialDate.parse("1980-01-01"), null),
+                        new MatchRecord(2, 20, "Testenko", "Ivan", PartialDate.parse("1980-01-02"), null)),
+                List.of(new MatchRecord(3, 0, "Testenko", "Ivan", PartialDate.parse("1980-01-01"), null)));
+        assertEquals(10, r.assignments().get(0).group());
+        assertTrue(RecordMatcher.AMBIGUITY_MARGIN > 0);
+    }
+
+    @Test
+    void hardNegativesStayApart() {
+        RecordMatcher m = matcher();
+        MatchRecord ivan = new MatchRecord(1, 0, "Kovalenko", "Ivan", "Petrovych", PartialDate.parse("1980-03-01"), null);
+        MatchRecord twin = new MatchRecord(2, 0, "Коваленко", "Олег", "Петрович", PartialDate.parse("1980-03-01"), null);
+        MatchRecord brother = new MatchRecord(3, 0, "Kovalenko", "Ivan", "Petrovych", PartialDate.parse("1984-07-12"), null);
+        MatchRecord namesake = new MatchRecord(4, 0, "Kovalenko", "Ivan", "Mykolaiovych", PartialDate.UNKNOWN, null);
+        MatchRecord same = new MatchRecord(5, 0, "Коваленко", "Иван", "Петрович", PartialDate.parse("1980-01-03"), null);
+        assertTrue(m.score(ivan, twin) < 0.75, "twins with other given names: " + m.score(ivan, twin));
+        assertTrue(m.score(ivan, brother) < 0.75, "other birth year: " + m.score(ivan, brother));
+        assertTrue(m.score(ivan, namesake) < 0.75, "another father: " + m.score(ivan, namesake));
+        assertTrue(m.score(ivan, same) >= 0.875, "Russian forms, day and month swapped: " + m.score(ivan, same));
+        assertNotEquals(m.score(ivan, twin), m.score(ivan, same));
+    }
+}
