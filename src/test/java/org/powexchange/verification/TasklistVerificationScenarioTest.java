@@ -224,7 +224,8 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
         h.setContentType(MediaType.APPLICATION_JSON);
         List<Map<String, Object>> locked = d.as("neutral-party").exchange("/engine-rest/external-task/fetchAndLock",
                 HttpMethod.POST, new HttpEntity<>(Map.of("workerId", "tl-worker", "maxTasks", 5, "topics", List.of(Map.of(
-                        "topicName", "neutral-verification", "lockDuration", 60000, "businessKey", ex))), h),
+                        "topicName", "neutral-verification", "lockDuration", 60000, "businessKey", ex,
+                        "variables", List.of("exchangeId")))), h),
                 List.class).getBody();
         assertThat(locked).hasSize(1);
         String results = d.list("neutral-party", "/api/exchanges/" + ex + "/verification-requests").stream()
