@@ -46,12 +46,16 @@ public final class AccessRules {
     static final Set<String> STAFF = Set.of(Groups.COORDINATION_STAFF);
     static final Set<String> NEUTRAL = Set.of(Groups.NEUTRAL_PARTY);
     static final Set<String> STAFF_AND_NEUTRAL = Set.of(Groups.COORDINATION_STAFF, Groups.NEUTRAL_PARTY);
-    /** Those who work user tasks in Tasklist: the Staff and the agencies. */
+    /**
+     * Those who work user tasks in Tasklist: the Staff, the agencies and the neutral party (its one user task,
+     * "Verify the people of round N"; the engine's candidate-group authorizations show each group its own only).
+     */
     static final Set<String> TASK_WORKERS;
 
     static {
         Set<String> w = new java.util.HashSet<>(Groups.AGENCIES);
         w.add(Groups.COORDINATION_STAFF);
+        w.add(Groups.NEUTRAL_PARTY);
         TASK_WORKERS = Set.copyOf(w);
     }
 

@@ -64,6 +64,20 @@ public class VerificationRepository {
                 .param(exchangeId).query(Integer.class).single();
     }
 
+    /**
+     * The newest place of detention the drafting sources give per person of the exchange (only that column
+     * of the source records: the neutral party sees nothing else of them).
+     */
+    public java.util.Map<Long, String> placesOfDetention(UUID exchangeId) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("select person_id, location_held from source_record where exchange_id = ? and person_id is not null "
+                        + "and location_held is not null order by imported_at, id")
+                .param(exchangeId)
+                .query((rs, i) -> java.util.Map.entry(rs.getLong("person_id"), rs.getString("location_held")))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue())); // oldest first: the newest wins
+        return out;
+    }
+
     private static Result map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Result(rs.getObject("exchange_id", UUID.class), rs.getLong("person_id"),
                 VerificationOutcome.valueOf(rs.getString("outcome")),

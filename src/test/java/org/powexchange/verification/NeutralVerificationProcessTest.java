@@ -39,7 +39,9 @@ import org.powexchange.processes.ProcessTestSupport.Calls;
  * reviewed first (the call of interagency-review with reviewScope REPLACEMENTS, here a one-task
  * stand-in), then agreed by the other side (the Staff's "Agree final lists", or amended lists through
  * the message boundary event) before they are verified; our reserve added at the agreement is reviewed
- * the same way. Each stand-in step reports what the test queues up for it. Variable names are the
+ * the same way. Each round is offered at once to the neutral party's system (the external task) and in
+ * Tasklist ("Verify the people of round N"); whichever brings in every result first ends the round (a
+ * terminate end event inside the round's sub-process), and results via /api interrupt it. Each stand-in step reports what the test queues up for it. Variable names are the
  * model's, written out, so a change of the model shows here first. Together the tests take every flow
  * (100 %).
  */
@@ -60,6 +62,9 @@ class NeutralVerificationProcessTest {
     private final Deque<String> addedAtAgreement = new ArrayDeque<>();
     private final Deque<Integer> awaiting = new ArrayDeque<>();
     private final Deque<Integer> outstanding = new ArrayDeque<>();
+    /** outstandingCount after each completion of "Verify the people of round N" in Tasklist */
+    private final Deque<Integer> outstandingInTasklist = new ArrayDeque<>();
+    private int rounds;
     /** replacementOutcome of each proposal; REPLACED:ids also names the proposed people */
     private final Deque<String> replacement = new ArrayDeque<>();
     /** the counterparty list id "Reconcile" read at each pass */
@@ -85,6 +90,17 @@ class NeutralVerificationProcessTest {
         }
     }
 
+    /** Stand-in of the "verificationForm" expression bean (what "Verify the people of round N" shows). */
+    public static class RoundForm {
+        public Object people(Object exchangeId) {
+            return "people of the round of " + exchangeId;
+        }
+
+        public Object rows(Object exchangeId) {
+            return "finding rows of " + exchangeId;
+        }
+    }
+
     @BeforeEach
     void standIns() {
         // the called review is a stand-in: its own model is InteragencyReviewProcessTest's
@@ -98,7 +114,7 @@ class NeutralVerificationProcessTest {
             }
         });
         delegate(calls, "requestVerification", ex -> ex.setVariables(Map.of("awaitingVerificationCount", awaiting.pop(),
-                "verificationDeadline", "PT72H")));
+                "verificationDeadline", "PT72H", "verificationRound", ++rounds)));
         delegate(calls, "recordVerificationResults", ex -> ex.setVariable("outstandingCount", outstanding.pop()));
         delegate(calls, "applyVerificationResults", Map.of("verifiedCount", 4, "failedCount", 1));
         delegate(calls, "proposeReplacements", ex -> {
@@ -114,7 +130,11 @@ class NeutralVerificationProcessTest {
             instance.setVariable("peopleToReview", addedAtAgreement.pop());
         });
         decisionListener(calls);
+        // as RecordTasklistVerificationListener: how many are still open after the neutral party's rows
+        listener(calls, "recordTasklistVerification", t -> t.getExecution().setVariable("outstandingCount",
+                outstandingInTasklist.pop()));
         Mocks.register("agreementOptions", new Options());
+        Mocks.register("verificationForm", new RoundForm());
     }
 
     @AfterEach
@@ -125,6 +145,7 @@ class NeutralVerificationProcessTest {
         assertThat(addedAtAgreement).isEmpty();
         assertThat(awaiting).isEmpty();
         assertThat(outstanding).isEmpty();
+        assertThat(outstandingInTasklist).isEmpty();
         assertThat(replacement).isEmpty();
     }
 
@@ -188,15 +209,52 @@ class NeutralVerificationProcessTest {
         replacement.push("BALANCED");
         ProcessInstance pi = start();
         counterpartyLists(7L);
+        assertThat(pi).isWaitingAt("Task_VerifyPeople", "Task_VerifyInTasklist");
 
         neutralPartyAnswers(pi);
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_VerificationCompleted")
-                .hasNotPassed("Task_AgreeFinalLists", "CallActivity_ReviewReplacements");
+        // the system brought every result: the round ends, the Tasklist task with it
+        assertThat(pi).isEnded().hasPassed("EndEvent_AllInFromSystem", "EndEvent_VerificationCompleted")
+                .hasNotPassed("Task_AgreeFinalLists", "CallActivity_ReviewReplacements", "EndEvent_AllInFromTasklist");
+        assertThat(taskQuery().taskDefinitionKey("Task_VerifyInTasklist").count()).isZero();
         assertThat(pi).variables().containsEntry("verifiedCount", 4).containsEntry("failedCount", 1);
         assertThat(reconciled).containsExactly(7L);
         assertThat(calls.list()).containsExactly("reconcileLists@Task_ReconcileLists",
                 "requestVerification@Task_RequestVerification", "recordVerificationResults@Task_RecordResults",
+                "applyVerificationResults@Task_ApplyVerificationResults", "proposeReplacements@Task_ProposeReplacements");
+    }
+
+    @Test
+    void theNeutralPartyAnswersTheRoundInTasklistAndTheExternalTaskCloses() {
+        listsAgreed.push(true);
+        awaiting.push(3);
+        outstandingInTasklist.add(1);   // one person undecided: asked for again after a new interview
+        outstandingInTasklist.add(0);
+        replacement.push("BALANCED");
+        ProcessInstance pi = start();
+        counterpartyLists(7L);
+
+        assertThat(pi).isWaitingAt("Task_VerifyPeople", "Task_VerifyInTasklist");
+        Task first = task();
+        assertThat(first).hasCandidateGroup("neutral-party").hasName("Verify the people of round 1");
+        assertThat(runtimeService().getVariablesLocal(first.getExecutionId()))
+                .containsEntry("peopleToVerify", "people of the round of " + EXCHANGE_ID)
+                .containsEntry("roundResults", "finding rows of " + EXCHANGE_ID);
+        complete(first, withVariables("roundResults", "[]"));
+
+        Task again = task();
+        assertThat(again.getId()).isNotEqualTo(first.getId());
+        assertThat(pi).isWaitingAt("Task_VerifyPeople", "Task_VerifyInTasklist").hasPassed("Gateway_AllResultsInTasklist");
+        complete(again, withVariables("roundResults", "[]"));
+
+        // every result in through Tasklist: the round ends once, the external task is gone with it
+        assertThat(pi).isEnded().hasPassed("EndEvent_AllInFromTasklist", "EndEvent_VerificationCompleted")
+                .hasNotPassed("Task_RecordResults", "EndEvent_AllInFromSystem", "Event_ResultsReceivedByApi");
+        assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService()
+                .createExternalTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(calls.list()).containsExactly("reconcileLists@Task_ReconcileLists",
+                "requestVerification@Task_RequestVerification",
+                "recordTasklistVerification@Task_VerifyInTasklist", "recordTasklistVerification@Task_VerifyInTasklist",
                 "applyVerificationResults@Task_ApplyVerificationResults", "proposeReplacements@Task_ProposeReplacements");
     }
 
@@ -326,6 +384,7 @@ class NeutralVerificationProcessTest {
         runtimeService().createMessageCorrelation("VerificationCompleted").processInstanceBusinessKey(EXCHANGE_ID)
                 .correlate();
         assertThat(pi).hasPassed("Event_ResultsReceivedByApi").isWaitingAt("Task_DecideShortfall");
+        assertThat(taskQuery().taskDefinitionKey("Task_VerifyInTasklist").count()).as("closed with the round").isZero();
         assertThat(task()).hasCandidateGroup("coordination-staff");
         complete(task(), withVariables("shortfallDecision", "SMALLER_PHASE"));
 
