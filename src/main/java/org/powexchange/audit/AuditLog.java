@@ -1,5 +1,6 @@
 package org.powexchange.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditLog {
 
+    // named apart from the other records called alike in /v3/api-docs
+    @Schema(name = "AuditEvent")
     public record Event(long id, UUID exchangeId, OffsetDateTime occurredAt, String actor, String action,
                         String subject, String detail) {
     }

@@ -1,5 +1,6 @@
 package org.powexchange.bureau;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,6 +35,8 @@ public record BureauReport(String exchangeId, String agreementRef, OffsetDateTim
         }
     }
 
+    // named apart from the other records called alike in /v3/api-docs
+    @Schema(name = "BureauEvent")
     public record Event(OffsetDateTime at, String event, String detail) {
         String line() {
             return (at == null ? "" : at + " ") + event + (detail == null || detail.isBlank() ? "" : ": " + detail);

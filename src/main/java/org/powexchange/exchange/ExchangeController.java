@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.powexchange.audit.AuditLog;
 import org.powexchange.security.CurrentUser;
@@ -56,27 +55,27 @@ public class ExchangeController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateExchange body) {
+    public ResponseEntity<ExchangeStatus> create(@Valid @RequestBody CreateExchange body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         Exchange e = service.create(body.agreementRef(), body.title(), body.formulaSize(), body.phaseSizes(), c.id());
         return ResponseEntity.created(URI.create("/api/exchanges/" + e.id())).body(service.status(e.id()));
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-                                          @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    public List<ExchangeStatus> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
         user.require(Groups.COORDINATION_STAFF);
         return service.list(limit, offset).stream().map(e -> service.status(e.id())).toList();
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> status(@PathVariable UUID id) {
+    public ExchangeStatus status(@PathVariable UUID id) {
         user.require(Groups.COORDINATION_STAFF);
         return service.status(id);
     }
 
     @PostMapping("/{id}/ratification")
-    public Map<String, Object> ratify(@PathVariable UUID id, @Valid @RequestBody Ratification body) {
+    public ExchangeStatus ratify(@PathVariable UUID id, @Valid @RequestBody Ratification body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         service.ratify(id, body.documentRef(), body.signedAt(), body.phaseDueAt(), c.id());
         return service.status(id);

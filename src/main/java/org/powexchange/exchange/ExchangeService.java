@@ -148,51 +148,28 @@ public class ExchangeService {
         return Stage.IN_PROGRESS;
     }
 
-    public Map<String, Object> status(UUID id) {
+    public ExchangeStatus status(UUID id) {
         Exchange e = get(id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", e.id());
-        out.put("agreementRef", e.agreementRef());
-        if (e.title() != null) {
-            out.put("title", e.title());
-        }
-        out.put("stage", stage(e));
-        out.put("formulaSize", e.formulaSize());
-        out.put("phaseSizes", e.phaseSizes());
-        if (e.ratifiedAt() != null) {
-            out.put("ratifiedAt", e.ratifiedAt());
-            out.put("ratificationDoc", e.ratificationDoc());
-        }
         Map<Side, Map<EntryStatus, Integer>> counts = entries.counts(id);
-        Map<String, Object> sides = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> sides = new LinkedHashMap<>();
         counts.forEach((side, byStatus) -> {
-            Map<String, Object> c = new LinkedHashMap<>();
+            Map<String, Integer> c = new LinkedHashMap<>();
             c.put("total", byStatus.values().stream().mapToInt(Integer::intValue).sum());
             byStatus.forEach((s, n) -> c.put(s.name(), n));
             sides.put(side.name(), c);
         });
-        out.put("counts", sides);
-        List<Map<String, Object>> ph = new ArrayList<>();
+        List<ExchangeStatus.PhaseStatus> ph = new ArrayList<>();
         for (Phase p : phases.list(id)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("phaseNo", p.phaseNo());
-            m.put("plannedSize", p.plannedSize());
-            m.put("dueAt", p.dueAt());
-            m.put("status", p.status());
-            if (p.receivedCount() != null) {
-                m.put("received", p.receivedCount());
-                m.put("handedOver", p.handedOverCount());
-                m.put("art109", p.art109Count());
-                m.put("parityHolds", p.parityHolds());
-            }
-            ph.add(m);
+            boolean counted = p.receivedCount() != null;
+            ph.add(new ExchangeStatus.PhaseStatus(p.phaseNo(), p.plannedSize(), p.dueAt(), p.status(),
+                    p.receivedCount(), counted ? p.handedOverCount() : null, counted ? p.art109Count() : null,
+                    counted ? p.parityHolds() : null));
         }
-        out.put("phases", ph);
-        out.put("parityHolds", ph.stream().allMatch(m -> !Boolean.FALSE.equals(m.get("parityHolds"))));
-        if (e.completedAt() != null) {
-            out.put("completedAt", e.completedAt());
-        }
-        return out;
+        boolean ratified = e.ratifiedAt() != null;
+        return new ExchangeStatus(e.id(), e.agreementRef(), e.title(), stage(e), e.formulaSize(), e.phaseSizes(),
+                e.ratifiedAt(), ratified ? e.ratificationDoc() : null, sides, ph,
+                ph.stream().allMatch(m -> !Boolean.FALSE.equals(m.parityHolds())),
+                e.completedAt());
     }
 
     @Transactional

@@ -20,14 +20,13 @@ public class CompileFinalReportDelegate implements JavaDelegate {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         UUID exchangeId = HandoverInputs.exchangeId(execution);
-        Map<String, Object> report = reports.finalReport(exchangeId);
-        Map<String, Object> totals = (Map<String, Object>) report.get("totals");
+        FinalReport report = reports.finalReport(exchangeId);
+        FinalReport.Totals totals = report.totals();
         audit.record(exchangeId, "system", "FINAL_REPORT", "all phases done", totals + ", all phases balanced: "
-                + report.get("allPhasesBalanced"));
-        execution.setVariable("repatriatedTotal", totals.get("repatriated"));
-        execution.setVariable("allPhasesBalanced", report.get("allPhasesBalanced"));
+                + report.allPhasesBalanced());
+        execution.setVariable("repatriatedTotal", totals.repatriated());
+        execution.setVariable("allPhasesBalanced", report.allPhasesBalanced());
     }
 }

@@ -1,10 +1,12 @@
 package org.powexchange.handover;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +49,20 @@ public class HandoverController {
                              @jakarta.validation.constraints.NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** What the manifest decided on the phase. */
+    public record ManifestRecorded(int phaseNo, PhaseReport.ManifestStatus manifest,
+                                   List<HandoverRepository.Discrepancy> discrepancies) {
+    }
+
+    /** The phase after the handover: its parity, discrepancies and how many crossings are confirmed. */
+    public record HandoverConfirmed(int phaseNo, PhaseReport.PhaseParity parity,
+                                    List<HandoverRepository.Discrepancy> discrepancies, int confirmed) {
+    }
+
+    /** The phase's parity after a correction, and every correction of the phase. */
+    public record Corrected(int phaseNo, HandoverService.ParityCheck parity, List<PhaseReport.CorrectionRecord> corrections) {
+    }
+
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final HandoverService handover;
@@ -67,8 +83,8 @@ public class HandoverController {
      * side's manifest" step; answers with what was decided on it (shortfall, held back, not brought).
      */
     @PostMapping("/phases/{phaseNo}/manifest")
-    public Map<String, Object> manifest(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
-                                        @Valid @RequestBody Manifest body) {
+    public ManifestRecorded manifest(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
+                                     @Valid @RequestBody Manifest body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF, Groups.NEUTRAL_PARTY);
         List<Long> held = body.heldForProceedings() == null ? List.of() : body.heldForProceedings();
         if (!held.isEmpty() && !c.in(Groups.COORDINATION_STAFF)) {
@@ -76,53 +92,42 @@ public class HandoverController {
         }
         reports.finalReport(id); // 404 for an unknown exchange
         steps.recordManifest(id, phaseNo, body.brought(), held, body.remark(), c);
-        Map<String, Object> report = reports.phase(id, phaseNo);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("phaseNo", phaseNo);
-        out.put("manifest", report.get("manifest"));
-        out.put("discrepancies", report.get("discrepancies"));
-        return out;
+        PhaseReport report = reports.phase(id, phaseNo);
+        return new ManifestRecorded(phaseNo, report.manifest(), report.discrepancies());
     }
 
     /** Completes the phase's "Confirm who crossed" step; answers with the phase report (parity, refused, moved on). */
     @PostMapping("/phases/{phaseNo}/handover")
-    public Map<String, Object> confirm(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
-                                       @Valid @RequestBody Crossings body) {
+    public HandoverConfirmed confirm(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
+                                     @Valid @RequestBody Crossings body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         reports.finalReport(id); // 404 for an unknown exchange
         steps.confirmCrossings(id, phaseNo, body.received(), body.handedOver(),
                 body.refused() == null ? List.of() : body.refused(), body.remark(), c);
-        Map<String, Object> report = reports.phase(id, phaseNo);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("phaseNo", phaseNo);
-        out.put("parity", report.get("parity"));
-        out.put("discrepancies", report.get("discrepancies"));
-        out.put("confirmed", ((List<?>) report.get("people")).size());
-        return out;
+        PhaseReport report = reports.phase(id, phaseNo);
+        return new HandoverConfirmed(phaseNo, report.parity(), report.discrepancies(), report.people().size());
     }
 
     /** A second official of the Staff corrects a mistaken confirmation (four eyes), with the reason; audited. */
     @PostMapping("/phases/{phaseNo}/corrections")
-    public Map<String, Object> correct(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
-                                       @Valid @RequestBody Correction body) {
+    public Corrected correct(@PathVariable UUID id, @PathVariable @Min(1) int phaseNo,
+                             @Valid @RequestBody Correction body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         reports.finalReport(id); // 404 for an unknown exchange
         HandoverService.ParityCheck p = handover.correct(id, phaseNo, body.personId(), body.crossed(), body.reason(),
                 c.id());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("phaseNo", phaseNo);
-        out.put("parity", p);
-        out.put("corrections", reports.phase(id, phaseNo).get("corrections"));
-        return out;
+        return new Corrected(phaseNo, p, reports.phase(id, phaseNo).corrections());
     }
 
     @GetMapping("/phases/{phaseNo}/report")
-    public Map<String, Object> phaseReport(@PathVariable UUID id, @PathVariable int phaseNo) {
+    public PhaseReport phaseReport(@PathVariable UUID id, @PathVariable int phaseNo) {
         user.require(Groups.COORDINATION_STAFF);
         return reports.phase(id, phaseNo);
     }
 
     @GetMapping(value = "/phases/{phaseNo}/report.csv")
+    @ApiResponse(responseCode = "200", description = "The phase report as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     public ResponseEntity<String> phaseReportCsv(@PathVariable UUID id, @PathVariable int phaseNo) {
         user.require(Groups.COORDINATION_STAFF);
         return ResponseEntity.ok().contentType(CSV)
@@ -131,7 +136,7 @@ public class HandoverController {
     }
 
     @GetMapping("/report")
-    public Map<String, Object> finalReport(@PathVariable UUID id) {
+    public FinalReport finalReport(@PathVariable UUID id) {
         user.require(Groups.COORDINATION_STAFF);
         return reports.finalReport(id);
     }

@@ -178,21 +178,13 @@ public class HandoverRepository {
                         before.confirmedBy(), actor, now).update();
     }
 
-    public List<Map<String, Object>> corrections(UUID exchangeId, int phaseNo) {
+    public List<PhaseReport.CorrectionRecord> corrections(UUID exchangeId, int phaseNo) {
         return jdbc.sql("select person_id, crossed_before, crossed_after, reason, confirmed_by, corrected_by, corrected_at "
                         + "from crossing_correction where exchange_id = ? and phase_no = ? order by id")
                 .params(exchangeId, phaseNo)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("personId", rs.getLong("person_id"));
-                    m.put("crossedBefore", rs.getBoolean("crossed_before"));
-                    m.put("crossedAfter", rs.getBoolean("crossed_after"));
-                    m.put("reason", rs.getString("reason"));
-                    m.put("confirmedBy", rs.getString("confirmed_by"));
-                    m.put("correctedBy", rs.getString("corrected_by"));
-                    m.put("correctedAt", rs.getObject("corrected_at", OffsetDateTime.class));
-                    return m;
-                }).list();
+                .query((rs, n) -> new PhaseReport.CorrectionRecord(rs.getLong("person_id"), rs.getBoolean("crossed_before"),
+                        rs.getBoolean("crossed_after"), rs.getString("reason"), rs.getString("confirmed_by"),
+                        rs.getString("corrected_by"), rs.getObject("corrected_at", OffsetDateTime.class))).list();
     }
 
     private static String cut(String s) {

@@ -2,9 +2,9 @@ package org.powexchange.handover;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.powexchange.exchange.Exchange;
@@ -45,7 +45,7 @@ public class PhaseReportService {
         this.families = families;
     }
 
-    public Map<String, Object> phase(UUID exchangeId, int phaseNo) {
+    public PhaseReport phase(UUID exchangeId, int phaseNo) {
         Exchange e = exchanges.find(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
         Phase p = phases.find(exchangeId, phaseNo).orElseThrow(() -> Refusal.notFound("phase " + phaseNo));
         Map<Long, ListEntryRepository.Row> byPerson = entries.rows(exchangeId).stream()
@@ -56,59 +56,32 @@ public class PhaseReportService {
         Map<Long, String> notified = families.outcomes(exchangeId, phaseNo);
         Map<Long, String> intake = records.medicalIntakes(exchangeId, phaseNo);
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("exchangeId", exchangeId);
-        out.put("agreementRef", e.agreementRef());
-        out.put("phaseNo", phaseNo);
-        out.put("plannedSize", p.plannedSize());
-        out.put("dueAt", p.dueAt());
-        out.put("status", p.status());
-        out.put("startedAt", p.startedAt());
-        out.put("completedAt", p.completedAt());
-        Map<String, Object> parity = new LinkedHashMap<>();
-        parity.put("received", p.receivedCount());
-        parity.put("handedOver", p.handedOverCount());
-        parity.put("art109", p.art109Count());
-        parity.put("holds", p.parityHolds());
-        out.put("parity", parity);
-        List<Map<String, Object>> people = new ArrayList<>();
+        List<PhaseReport.Crossing> people = new ArrayList<>();
         for (HandoverRepository.Confirmation c : records.confirmations(exchangeId, phaseNo)) {
             ListEntryRepository.Row r = byPerson.get(c.personId());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("phaseNo", phaseNo);
-            m.put("personId", c.personId());
-            m.put("externalRef", r.person().externalRef());
-            m.put("side", r.entry().list().name());
-            m.put("familyName", r.person().familyName());
-            m.put("givenName", r.person().givenName());
-            m.put("art109", Parity.apart(r.person()));
-            m.put("crossed", c.crossed());
-            m.put("confirmedAt", c.confirmedAt());
-            m.put("confirmedBy", c.confirmedBy());
-            m.put("status", r.entry().status().name());
-            m.put("discrepancy", kindByPerson.get(c.personId()));
-            m.put("statusReason", r.entry().statusReason());
-            m.put("familyNotification", notified.get(c.personId()));
-            m.put("medicalIntake", intake.get(c.personId()));
-            people.add(m);
+            people.add(new PhaseReport.Crossing(phaseNo, c.personId(), r.person().externalRef(),
+                    r.entry().list().name(), r.person().familyName(), r.person().givenName(), Parity.apart(r.person()),
+                    c.crossed(), c.confirmedAt(), c.confirmedBy(), r.entry().status().name(),
+                    kindByPerson.get(c.personId()), r.entry().statusReason(), notified.get(c.personId()),
+                    intake.get(c.personId())));
         }
-        out.put("people", people);
-        out.put("discrepancies", discrepancies);
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("recorded", records.manifestRecorded(exchangeId, phaseNo));
-        manifest.put("brought", new java.util.TreeSet<>(records.brought(exchangeId, phaseNo)));
-        out.put("manifest", manifest);
-        out.put("corrections", records.corrections(exchangeId, phaseNo));
-        out.put("deadlineEvents", records.alerts(exchangeId, phaseNo));
-        out.put("logistics", records.logistics(exchangeId, phaseNo));
-        return out;
+        return new PhaseReport(exchangeId, e.agreementRef(), phaseNo, p.plannedSize(), p.dueAt(), p.status(),
+                p.startedAt(), p.completedAt(),
+                new PhaseReport.PhaseParity(p.receivedCount(), p.handedOverCount(), p.art109Count(), p.parityHolds()),
+                people, discrepancies,
+                new PhaseReport.ManifestStatus(records.manifestRecorded(exchangeId, phaseNo),
+                        new TreeSet<>(records.brought(exchangeId, phaseNo))),
+                records.corrections(exchangeId, phaseNo), records.alerts(exchangeId, phaseNo),
+                records.logistics(exchangeId, phaseNo));
     }
 
-    @SuppressWarnings("unchecked")
     public String phaseCsv(UUID exchangeId, int phaseNo) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
-        for (Map<String, Object> row : (List<Map<String, Object>>) phase(exchangeId, phaseNo).get("people")) {
-            sb.append(CSV_COLUMNS.stream().map(c -> csv(row.get(c))).collect(Collectors.joining(","))).append("\r\n");
+        for (PhaseReport.Crossing c : phase(exchangeId, phaseNo).people()) {
+            List<Object> row = java.util.Arrays.asList(c.phaseNo(), c.personId(), c.externalRef(), c.side(),
+                    c.familyName(), c.givenName(), c.art109(), c.crossed(), c.confirmedAt(), c.confirmedBy(),
+                    c.status(), c.discrepancy(), c.statusReason(), c.familyNotification(), c.medicalIntake());
+            sb.append(row.stream().map(PhaseReportService::csv).collect(Collectors.joining(","))).append("\r\n");
         }
         return sb.toString();
     }
@@ -118,16 +91,8 @@ public class PhaseReportService {
      * everyone held back for criminal proceedings (art. 119, with case reference and authority) and the
      * seriously wounded or sick of ours the other side refused to release, still claimed (art. 109).
      */
-    public Map<String, Object> finalReport(UUID exchangeId) {
+    public FinalReport finalReport(UUID exchangeId) {
         Exchange e = exchanges.find(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("exchangeId", exchangeId);
-        out.put("agreementRef", e.agreementRef());
-        out.put("formulaSize", e.formulaSize());
-        out.put("ratifiedAt", e.ratifiedAt());
-        out.put("ratificationDoc", e.ratificationDoc());
-        out.put("status", e.status());
-        out.put("completedAt", e.completedAt());
         int repatriated = 0;
         int released = 0;
         int art109 = 0;
@@ -144,41 +109,22 @@ public class PhaseReportService {
                 notExchanged++;
             }
         }
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("repatriated", repatriated);
-        totals.put("released", released);
-        totals.put("art109", art109);
-        totals.put("notExchanged", notExchanged);
-        List<Map<String, Object>> ph = new ArrayList<>();
+        List<FinalReport.PhaseLine> ph = new ArrayList<>();
         int discrepancies = 0;
         boolean allBalanced = true;
         for (Phase p : phases.list(exchangeId)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("phaseNo", p.phaseNo());
-            m.put("status", p.status());
-            m.put("dueAt", p.dueAt());
-            m.put("completedAt", p.completedAt());
-            m.put("received", p.receivedCount());
-            m.put("handedOver", p.handedOverCount());
-            m.put("art109", p.art109Count());
-            m.put("parityHolds", p.parityHolds());
             int d = records.discrepancies(exchangeId, p.phaseNo()).size();
-            m.put("discrepancies", d);
+            ph.add(new FinalReport.PhaseLine(p.phaseNo(), p.status(), p.dueAt(), p.completedAt(), p.receivedCount(),
+                    p.handedOverCount(), p.art109Count(), p.parityHolds(), d));
             discrepancies += d;
             allBalanced &= Boolean.TRUE.equals(p.parityHolds());
-            ph.add(m);
         }
-        totals.put("discrepancies", discrepancies);
         List<LawfulRecordsService.HeldBack> heldBack = lawful.heldBack(exchangeId);
-        List<Map<String, Object>> stillClaimed = lawful.stillClaimed(exchangeId);
-        totals.put("heldBackUnderArt119", heldBack.size());
-        totals.put("stillClaimed", stillClaimed.size());
-        out.put("totals", totals);
-        out.put("allPhasesBalanced", allBalanced);
-        out.put("phases", ph);
-        out.put("heldBackUnderArt119", heldBack);
-        out.put("stillClaimed", stillClaimed);
-        return out;
+        List<LawfulRecordsService.StillClaimed> stillClaimed = lawful.stillClaimed(exchangeId);
+        FinalReport.Totals totals = new FinalReport.Totals(repatriated, released, art109, notExchanged, discrepancies,
+                heldBack.size(), stillClaimed.size());
+        return new FinalReport(exchangeId, e.agreementRef(), e.formulaSize(), e.ratifiedAt(), e.ratificationDoc(),
+                e.status(), e.completedAt(), totals, allBalanced, ph, heldBack, stillClaimed);
     }
 
     static String csv(Object v) {

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
@@ -38,6 +37,10 @@ public class LawfulRecordsController {
     private final LawfulRecordsService service;
     private final CurrentUser user;
 
+    /** Who confirmed the identity doubt about whom. */
+    public record DoubtConfirmed(long personId, String confirmedBy) {
+    }
+
     public LawfulRecordsController(LawfulRecordsService service, CurrentUser user) {
         this.service = service;
         this.user = user;
@@ -60,16 +63,16 @@ public class LawfulRecordsController {
     /** A second Staff official's confirmation: needed to take an art. 109 person off the list for identity doubt. */
     @PostMapping("/api/exchanges/{id}/people/{personId}/identity-doubt-confirmations")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> confirm(@PathVariable UUID id, @PathVariable long personId,
-                                       @Valid @RequestBody Confirmation body) {
+    public DoubtConfirmed confirm(@PathVariable UUID id, @PathVariable long personId,
+                                  @Valid @RequestBody Confirmation body) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF);
         service.confirmIdentityDoubt(id, personId, body.comment().strip(), c.id());
-        return Map.of("personId", personId, "confirmedBy", c.id());
+        return new DoubtConfirmed(personId, c.id());
     }
 
     /** Art. 119: the names of those held back for criminal proceedings, for the other side. */
     @GetMapping(value = "/api/exchanges/{id}/holdback-notice", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> notice(@PathVariable UUID id) {
+    public LawfulRecordsService.HoldbackNotice notice(@PathVariable UUID id) {
         CurrentUser.Caller c = user.require(Groups.COORDINATION_STAFF, Groups.NEUTRAL_PARTY);
         return service.issueNotice(id, c.id());
     }

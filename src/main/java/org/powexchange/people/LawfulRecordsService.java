@@ -83,32 +83,32 @@ public class LawfulRecordsService {
     }
 
     /** Ours the other side refused to release although seriously wounded or sick: still claimed. */
-    public List<Map<String, Object>> stillClaimed(UUID exchangeId) {
-        return entries.rows(exchangeId).stream().filter(r -> r.entry().status() == EntryStatus.DEMANDED).map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("personId", r.person().id());
-            m.put("familyName", r.person().familyName());
-            m.put("givenName", r.person().givenName());
-            m.put("birthDate", r.person().birthDate());
-            m.put("reason", r.entry().statusReason());
-            return m;
-        }).toList();
+    public List<StillClaimed> stillClaimed(UUID exchangeId) {
+        return entries.rows(exchangeId).stream().filter(r -> r.entry().status() == EntryStatus.DEMANDED)
+                .map(r -> new StillClaimed(r.person().id(), r.person().familyName(), r.person().givenName(),
+                        r.person().birthDate(), r.entry().statusReason()))
+                .toList();
+    }
+
+    /** One of ours, seriously wounded or sick, whom the other side refused to release (art. 109). */
+    public record StillClaimed(long personId, String familyName, String givenName, java.time.LocalDate birthDate,
+                               String reason) {
+    }
+
+    /** The hold-back notice (art. 119) as issued to the other side. */
+    public record HoldbackNotice(UUID exchangeId, String agreementRef, String legalBasis, OffsetDateTime issuedAt,
+                                 String issuedBy, List<HeldBack> heldBack) {
     }
 
     /** The notice as issued to the other side (JSON); each issue is audited. */
     @Transactional
-    public Map<String, Object> issueNotice(UUID exchangeId, String actor) {
+    public HoldbackNotice issueNotice(UUID exchangeId, String actor) {
         Exchange e = exchanges.get(exchangeId);
         List<HeldBack> held = heldBack(exchangeId);
         audit.record(exchangeId, actor, "HOLDBACK_NOTICE_ISSUED", held.size() + " person(s)", "as JSON");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("exchangeId", exchangeId);
-        out.put("agreementRef", e.agreementRef());
-        out.put("legalBasis", "Geneva Convention III art. 119: held back until the end of criminal proceedings");
-        out.put("issuedAt", OffsetDateTime.now());
-        out.put("issuedBy", actor);
-        out.put("heldBack", held);
-        return out;
+        return new HoldbackNotice(exchangeId, e.agreementRef(),
+                "Geneva Convention III art. 119: held back until the end of criminal proceedings",
+                OffsetDateTime.now(), actor, held);
     }
 
     static final List<String> CSV_COLUMNS = List.of("personId", "externalRef", "familyName", "givenName", "birthDate",

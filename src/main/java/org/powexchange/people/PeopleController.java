@@ -1,8 +1,7 @@
 package org.powexchange.people;
 
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.powexchange.exchange.ExchangeService;
 import org.powexchange.security.CurrentUser;
@@ -27,9 +26,9 @@ public class PeopleController {
     }
 
     @GetMapping("/api/exchanges/{id}/people")
-    public List<Map<String, Object>> people(@PathVariable UUID id,
-                                            @RequestParam(required = false) Side side,
-                                            @RequestParam(required = false) EntryStatus status) {
+    public List<PersonOnList> people(@PathVariable UUID id,
+                                     @RequestParam(required = false) Side side,
+                                     @RequestParam(required = false) EntryStatus status) {
         user.require(Groups.COORDINATION_STAFF);
         exchanges.get(id);
         return entries.rows(id).stream()
@@ -38,22 +37,17 @@ public class PeopleController {
                 .map(PeopleController::view).toList();
     }
 
-    static Map<String, Object> view(ListEntryRepository.Row r) {
+    /** One person on the exchange's lists, where they stand. */
+    public record PersonOnList(long personId, String externalRef, Side side, String familyName, String givenName,
+                               LocalDate birthDate, Category category, boolean seriouslyWoundedSick,
+                               LifeStatus lifeStatus, Integer rank, Integer phaseNo, EntryStatus status,
+                               String statusReason) {
+    }
+
+    static PersonOnList view(ListEntryRepository.Row r) {
         Person p = r.person();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("personId", p.id());
-        m.put("externalRef", p.externalRef());
-        m.put("side", p.side());
-        m.put("familyName", p.familyName());
-        m.put("givenName", p.givenName());
-        m.put("birthDate", p.birthDate());
-        m.put("category", p.category());
-        m.put("seriouslyWoundedSick", p.seriouslyWoundedSick());
-        m.put("lifeStatus", p.lifeStatus());
-        m.put("rank", r.entry().rankNo());
-        m.put("phaseNo", r.entry().phaseNo());
-        m.put("status", r.entry().status());
-        m.put("statusReason", r.entry().statusReason());
-        return m;
+        return new PersonOnList(p.id(), p.externalRef(), p.side(), p.familyName(), p.givenName(), p.birthDate(),
+                p.category(), p.seriouslyWoundedSick(), p.lifeStatus(), r.entry().rankNo(), r.entry().phaseNo(),
+                r.entry().status(), r.entry().statusReason());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
@@ -51,7 +50,7 @@ public class CounterpartyController {
     }
 
     @GetMapping("/api/exchanges/{id}/reconciliation")
-    public Map<String, Object> reconciliation(@PathVariable UUID id) {
+    public ReconciliationService.ReconciliationReport reconciliation(@PathVariable UUID id) {
         user.require(Groups.COORDINATION_STAFF);
         return reconciliation.report(id);
     }

@@ -332,7 +332,24 @@ public class ReconciliationService {
     }
 
     /** For /api: the latest reconciliation, entry by entry. */
-    public Map<String, Object> report(UUID exchangeId) {
+    /** Their lists against ours: whom both name, whom only they name, whom they leave out; held back and claimed. */
+    public record ReconciliationReport(long counterpartyListId, List<TheirEntry> matched, List<TheirEntry> unknownToUs,
+                                 List<OurEntry> missingFromTheirs,
+                                 List<LawfulRecordsService.HeldBack> heldBackUnderArt119,
+                                 List<LawfulRecordsService.StillClaimed> stillClaimed) {
+    }
+
+    /** A person as the other side names them, and what they were matched to. */
+    public record TheirEntry(Side side, String theirRef, String familyName, String givenName, LocalDate birthDate,
+                             MatchKind match, Long personId) {
+    }
+
+    /** One of ours on our lists that their lists do not name. */
+    public record OurEntry(long personId, Side side, String familyName, String givenName, LocalDate birthDate,
+                           boolean seriouslyWoundedSick) {
+    }
+
+    public ReconciliationReport report(UUID exchangeId) {
         exchangeService.get(exchangeId);
         Long listId = counterparty.latest(exchangeId).orElseThrow(() -> Refusal.notFound(
                 "counterparty lists of exchange " + exchangeId));
@@ -340,39 +357,22 @@ public class ReconciliationService {
         List<CounterpartyRepository.Entry> theirs = counterparty.entries(listId);
         Set<Long> named = new HashSet<>();
         theirs.stream().filter(t -> t.matchKind() == MatchKind.MATCHED).forEach(t -> named.add(t.personId()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("counterpartyListId", listId);
-        out.put("matched", theirs.stream().filter(t -> t.matchKind() == MatchKind.MATCHED)
-                .map(ReconciliationService::view).toList());
-        out.put("unknownToUs", theirs.stream().filter(t -> t.matchKind() == MatchKind.UNKNOWN_TO_US
-                || t.matchKind() == MatchKind.NOT_ON_OUR_LIST).map(ReconciliationService::view).toList());
-        out.put("missingFromTheirs", rows.stream().filter(r -> ON_OUR_LIST.contains(r.entry().status())
-                && !named.contains(r.person().id())).map(r -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("personId", r.person().id());
-                    m.put("side", r.entry().list());
-                    m.put("familyName", r.person().familyName());
-                    m.put("givenName", r.person().givenName());
-                    m.put("birthDate", r.person().birthDate());
-                    m.put("seriouslyWoundedSick", r.person().seriouslyWoundedSick());
-                    return m;
-                }).toList());
-        // art. 119: who we hold back for criminal proceedings, named to the other side (the hold-back notice)
-        out.put("heldBackUnderArt119", lawful.heldBack(exchangeId));
-        // art. 109: ours the other side refused to release, still claimed
-        out.put("stillClaimed", lawful.stillClaimed(exchangeId));
-        return out;
+        return new ReconciliationReport(listId,
+                theirs.stream().filter(t -> t.matchKind() == MatchKind.MATCHED).map(ReconciliationService::view).toList(),
+                theirs.stream().filter(t -> t.matchKind() == MatchKind.UNKNOWN_TO_US
+                        || t.matchKind() == MatchKind.NOT_ON_OUR_LIST).map(ReconciliationService::view).toList(),
+                rows.stream().filter(r -> ON_OUR_LIST.contains(r.entry().status())
+                        && !named.contains(r.person().id())).map(r -> new OurEntry(r.person().id(), r.entry().list(),
+                        r.person().familyName(), r.person().givenName(), r.person().birthDate(),
+                        r.person().seriouslyWoundedSick())).toList(),
+                // art. 119: who we hold back for criminal proceedings, named to the other side (the hold-back notice)
+                lawful.heldBack(exchangeId),
+                // art. 109: ours the other side refused to release, still claimed
+                lawful.stillClaimed(exchangeId));
     }
 
-    private static Map<String, Object> view(CounterpartyRepository.Entry t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("side", t.side());
-        m.put("theirRef", t.theirRef());
-        m.put("familyName", t.familyName());
-        m.put("givenName", t.givenName());
-        m.put("birthDate", t.birthDate());
-        m.put("match", t.matchKind());
-        m.put("personId", t.personId());
-        return m;
+    private static TheirEntry view(CounterpartyRepository.Entry t) {
+        return new TheirEntry(t.side(), t.theirRef(), t.familyName(), t.givenName(), t.birthDate(), t.matchKind(),
+                t.personId());
     }
 }

@@ -1,5 +1,6 @@
 package org.powexchange.verification;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
@@ -28,6 +28,8 @@ public class VerificationController {
                               String delegateRef) {
     }
 
+    // named apart from the other records called alike in /v3/api-docs
+    @Schema(name = "VerificationResultInput")
     public record Result(@NotNull @Positive Long personId, @NotNull VerificationOutcome outcome,
                          VerificationOutcome.Medical medical,
                          @Size(max = 2000) @Pattern(regexp = "[^<>{}$#]*", message = "must not contain < > { } $ #")
@@ -57,7 +59,7 @@ public class VerificationController {
 
     /** What the neutral party must verify: identity data of the people awaiting it, nothing more. */
     @GetMapping("/api/exchanges/{id}/verification-requests")
-    public List<Map<String, Object>> requests(@PathVariable UUID id) {
+    public List<VerificationService.VerificationRequest> requests(@PathVariable UUID id) {
         user.require(Groups.NEUTRAL_PARTY, Groups.COORDINATION_STAFF);
         return service.awaiting(id);
     }

@@ -1,5 +1,6 @@
 package org.powexchange.verification;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VerificationRepository {
 
+    // named apart from the other records called alike in /v3/api-docs
+    @Schema(name = "VerificationResult")
     public record Result(UUID exchangeId, long personId, VerificationOutcome outcome,
                          VerificationOutcome.Medical medical, String evidence, Integer roundNo,
                          String recordedBy, OffsetDateTime recordedAt, Consent consent) {

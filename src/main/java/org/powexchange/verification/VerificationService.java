@@ -1,9 +1,9 @@
 package org.powexchange.verification;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +15,7 @@ import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Stage;
 import org.powexchange.people.EntryStatus;
+import org.powexchange.people.Side;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
@@ -190,25 +191,22 @@ public class VerificationService {
         return results.outstanding(exchangeId);
     }
 
-    public List<Map<String, Object>> awaiting(UUID exchangeId) {
+    /** A person the neutral party is to verify: identity data only, and where the verification stands. */
+    public record VerificationRequest(long personId, Side side, String familyName, String givenName, LocalDate birthDate,
+                          boolean seriouslyWoundedSick, boolean hasResult, boolean newInterviewNeeded) {
+    }
+
+    public List<VerificationRequest> awaiting(UUID exchangeId) {
         exchangeService.get(exchangeId);
         return entries.rows(exchangeId).stream()
                 .filter(r -> r.entry().status() == EntryStatus.AWAITING_VERIFICATION)
                 .map(r -> {
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("personId", r.person().id());
-                    m.put("side", r.person().side());
-                    m.put("familyName", r.person().familyName());
-                    m.put("givenName", r.person().givenName());
-                    m.put("birthDate", r.person().birthDate());
-                    m.put("seriouslyWoundedSick", r.person().seriouslyWoundedSick());
                     var result = results.find(exchangeId, r.person().id());
-                    m.put("hasResult", result.isPresent()
-                            && result.get().outcome() != VerificationOutcome.CONSENT_UNDECIDED);
-                    // undecided at the last interview: the neutral party interviews again
-                    m.put("newInterviewNeeded", result.isPresent()
-                            && result.get().outcome() == VerificationOutcome.CONSENT_UNDECIDED);
-                    return m;
+                    return new VerificationRequest(r.person().id(), r.person().side(), r.person().familyName(),
+                            r.person().givenName(), r.person().birthDate(), r.person().seriouslyWoundedSick(),
+                            result.isPresent() && result.get().outcome() != VerificationOutcome.CONSENT_UNDECIDED,
+                            // undecided at the last interview: the neutral party interviews again
+                            result.isPresent() && result.get().outcome() == VerificationOutcome.CONSENT_UNDECIDED);
                 }).toList();
     }
 
