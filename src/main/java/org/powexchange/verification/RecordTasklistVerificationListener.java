@@ -19,7 +19,7 @@ import org.powexchange.forms.FormRows;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
 import org.powexchange.security.Groups;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,14 +108,14 @@ public class RecordTasklistVerificationListener implements TaskFormHandler {
         VerificationService.Recorded r;
         try {
             r = verification.store(exchangeId, batch, caller.id(), round instanceof Number n ? n.intValue() : null);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw FormInput.invalid(ROWS, inRowTerms(e, rowOfBatch, people));
         }
         task.getExecution().setVariable(VerificationProcess.VAR_OUTSTANDING, r.outstanding());
     }
 
     /** "results[3].consent: …" of the shared rule becomes "Row 5 (Testenko Ivan), consent: …". */
-    private static String inRowTerms(ApiException e, List<Integer> rowOfBatch, List<VerificationForm.RoundPerson> people) {
+    private static String inRowTerms(Refusal e, List<Integer> rowOfBatch, List<VerificationForm.RoundPerson> people) {
         Matcher m = e.field() == null ? null : BATCH_FIELD.matcher(e.field());
         if (m == null || !m.matches()) {
             return e.getMessage();
