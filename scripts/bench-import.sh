@@ -5,6 +5,7 @@
 # on a fresh H2 file database (job executor on), imports the files through POST /api/exchanges/{id}/sources/…
 # (the last one with complete=true) and waits for "Resolve possible duplicates" (or "Confirm the lists").
 # Prints wall time and the application's CPU time (utime+stime from /proc) for both stages.
+# BENCH_JAVA_OPTS adds JVM options to the application (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
 # Needs target/bench.classpath: ./mvnw -B -o -q -DskipTests package dependency:build-classpath \
 #   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 set -euo pipefail
@@ -17,7 +18,7 @@ java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.powexchange.drafting.bench.ImportFiles "$DIR/files" "$PEOPLE" "$RECORDS" "$SEED" "$CHUNK"
 ls -l "$DIR/files"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx512m -jar "$JAR" --server.port="$PORT" \
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   "--spring.datasource.url=jdbc:h2:file:$DIR/pow;DB_CLOSE_ON_EXIT=FALSE" \
   --powexchange.demo.simulated-neutral-party.enabled=false --camunda.bpm.job-execution.enabled=true \
   >"$DIR/app.log" 2>&1 &
