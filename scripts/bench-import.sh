@@ -51,4 +51,6 @@ echo "files: $N; imports: $(echo "$T1 - $T0" | bc) s wall, $(echo "$C1 - $C0" | 
 echo "first import to $PAIRS open: $(echo "$T2 - $T0" | bc) s wall, $(echo "$C2 - $C0" | bc) s CPU (cross-referencing alone $(echo "$T2 - $T1" | bc) s wall, $(echo "$C2 - $C1" | bc) s CPU)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -i "cross-referenc\|exception" "$DIR/app.log" | tail -5 || true
+# stop the application before its database directory goes (and let it write a flight recording)
+kill $APP; wait $APP 2>/dev/null || true
 rm -rf "$DIR"
