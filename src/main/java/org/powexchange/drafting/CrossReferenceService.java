@@ -36,18 +36,20 @@ public class CrossReferenceService {
     private final SourceRecordRepository records;
     private final PersonRepository persons;
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final AuditLog audit;
     private final NameNormalizer names = new NameNormalizer();
     private final double accept;
     private final double review;
 
     public CrossReferenceService(SourceRecordRepository records, PersonRepository persons, JdbcClient jdbc,
-                                 AuditLog audit,
+                                 org.springframework.jdbc.core.JdbcTemplate batch, AuditLog audit,
                                  @Value("${powexchange.drafting.match-accept:0.875}") double accept,
                                  @Value("${powexchange.drafting.match-review:0.75}") double review) {
         this.records = records;
         this.persons = persons;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
         this.accept = accept;
         this.review = review;
@@ -74,25 +76,39 @@ public class CrossReferenceService {
             return new Outcome(0, 0, openPairs(exchangeId));
         }
         RecordMatcher.Result result = new RecordMatcher(names, accept, review).match(existing, incoming);
+        // new people first, in batches: the first record of each new group describes it
         Map<Long, Long> newPersonIds = new HashMap<>();
+        List<Long> newGroups = new ArrayList<>();
+        List<Person> newPeople = new ArrayList<>();
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            if (a.group() <= 0 && !newPersonIds.containsKey(a.group())) {
+                SourceRecord r = byId.get(a.recordKey());
+                newPersonIds.put(a.group(), 0L);
+                newGroups.add(a.group());
+                newPeople.add(new Person(0, exchangeId, r.side(), r.label(), r.familyName(), r.givenName(),
+                        r.birthDate().toLocalDate(), r.serviceNumber(), Category.CIVILIAN, false, LifeStatus.UNCONFIRMED,
+                        null, null));
+            }
+        }
+        List<Long> ids = persons.insertAll(newPeople);
+        for (int i = 0; i < newGroups.size(); i++) {
+            newPersonIds.put(newGroups.get(i), ids.get(i));
+        }
         List<SourceRecordRepository.Link> links = new ArrayList<>(result.assignments().size());
         int linked = 0;
         for (RecordMatcher.Assignment a : result.assignments()) {
-            SourceRecord r = byId.get(a.recordKey());
             long personId;
             if (a.group() > 0) {
                 personId = a.group();
                 linked++;
             } else {
-                personId = newPersonIds.computeIfAbsent(a.group(), g -> persons.insert(new Person(0, exchangeId,
-                        r.side(), r.label(), r.familyName(), r.givenName(), r.birthDate().toLocalDate(),
-                        r.serviceNumber(), Category.CIVILIAN, false, LifeStatus.UNCONFIRMED, null, null)));
+                personId = newPersonIds.get(a.group());
             }
-            links.add(new SourceRecordRepository.Link(r.id(), personId, a.confidence(), a.basis()));
+            links.add(new SourceRecordRepository.Link(a.recordKey(), personId, a.confidence(), a.basis()));
         }
         records.linkAll(links);
         java.util.Set<String> pairKeys = new java.util.HashSet<>();
-        int pairCount = 0;
+        List<Object[]> pairRows = new ArrayList<>();
         for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
             Long a = p.group() > 0 ? Long.valueOf(p.group()) : newPersonIds.get(p.group());
             Long b = p.otherGroup() > 0 ? Long.valueOf(p.otherGroup()) : newPersonIds.get(p.otherGroup());
@@ -100,10 +116,11 @@ public class CrossReferenceService {
             if (a == null || b == null || a.equals(b) || !pairKeys.add(Math.min(a, b) + ":" + Math.max(a, b))) {
                 continue;
             }
-            jdbc.sql("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
-                    + "values (?, ?, ?, ?, 'OPEN')").params(exchangeId, a, b, p.score()).update();
-            pairCount++;
+            pairRows.add(new Object[] {exchangeId, a, b, p.score()});
         }
+        batch.batchUpdate("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
+                + "values (?, ?, ?, ?, 'OPEN')", pairRows);
+        int pairCount = pairRows.size();
         records.patronymicsToPeople(exchangeId);
         Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",

@@ -64,11 +64,13 @@ public class SourceImportService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final int maxRows;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public SourceImportService(JdbcClient jdbc, ExchangeRepository exchanges, ExchangeService exchangeService,
+    public SourceImportService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, ExchangeRepository exchanges, ExchangeService exchangeService,
                                SourceRecordRepository records, RuntimeService runtime, AuditLog audit, ObjectMapper json,
-                               @Value("${powexchange.drafting.import-max-rows:20000}") int maxRows) {
+                               @Value("${powexchange.drafting.import-max-rows:30000}") int maxRows) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.exchanges = exchanges;
         this.exchangeService = exchangeService;
         this.records = records;
@@ -149,15 +151,12 @@ public class SourceImportService {
             }
         }
         records.insertAll(fresh, batchId);
-        for (Rejection r : rejections) {
-            jdbc.sql("insert into import_rejection (batch_id, row_no, field_name, reason) values (?, ?, ?, ?)")
-                    .params(batchId, r.row(), r.field(), r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason())
-                    .update();
-        }
-        for (Warning w : warnings) {
-            jdbc.sql("insert into import_warning (batch_id, row_no, field_name, note) values (?, ?, ?, ?)")
-                    .params(batchId, w.row(), w.field(), w.note()).update();
-        }
+        // in JDBC batches: a 20,000-row file can carry thousands of warnings
+        batch.batchUpdate("insert into import_rejection (batch_id, row_no, field_name, reason) values (?, ?, ?, ?)",
+                rejections.stream().map(r -> new Object[] {batchId, r.row(), r.field(),
+                        r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason()}).toList());
+        batch.batchUpdate("insert into import_warning (batch_id, row_no, field_name, note) values (?, ?, ?, ?)",
+                warnings.stream().map(w -> new Object[] {batchId, w.row(), w.field(), w.note()}).toList());
         jdbc.sql("update import_batch set created_count = ?, updated_count = ?, unchanged_count = ? where id = ?")
                 .params(created, updated, unchanged, batchId).update();
         audit.record(exchangeId, actor, "SOURCE_IMPORTED", kind.path(), rows.size() + " rows: created " + created

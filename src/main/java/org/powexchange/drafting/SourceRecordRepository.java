@@ -80,10 +80,15 @@ public class SourceRecordRepository {
     public record Link(long recordId, long personId, double confidence, String basis) {
     }
 
-    /** Links many records in JDBC batches (cross-referencing links every new record of an import). */
+    /**
+     * Links many records in JDBC batches (cross-referencing links every new record of an import), in the order
+     * of their ids: the matcher's order is random with respect to the primary key, and walking the key in
+     * order keeps the database's pages in cache (100,000 links).
+     */
     public void linkAll(List<Link> links) {
         batch.batchUpdate("update source_record set person_id = ?, match_confidence = ?, match_basis = ? where id = ?",
-                links.stream().map(l -> new Object[] {l.personId(), l.confidence(), l.basis(), l.recordId()}).toList());
+                links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId))
+                        .map(l -> new Object[] {l.personId(), l.confidence(), l.basis(), l.recordId()}).toList());
     }
 
     public void linkByRef(UUID exchangeId, SourceKind source, String ref, long personId) {

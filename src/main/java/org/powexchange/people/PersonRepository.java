@@ -41,6 +41,56 @@ public class PersonRepository {
                 .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
 
+    /**
+     * Inserts many people in JDBC batches of 1,000 and returns their ids in the order given (cross-referencing
+     * founds tens of thousands at a time; one round trip each cost ~40,000 at 100,000 records).
+     */
+    public List<Long> insertAll(List<Person> people) {
+        String sql = "insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "
+                + "service_number, category, seriously_wounded_sick, life_status, captured_on, priority, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> ids = new java.util.ArrayList<>(people.size());
+        for (int from = 0; from < people.size(); from += 1000) {
+            List<Person> chunk = people.subList(from, Math.min(people.size(), from + 1000));
+            KeyHolder keys = new GeneratedKeyHolder();
+            batch.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}),
+                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                            Person p = chunk.get(i);
+                            ps.setObject(1, p.exchangeId());
+                            ps.setString(2, p.side().name());
+                            ps.setString(3, p.externalRef());
+                            ps.setString(4, p.familyName());
+                            ps.setString(5, p.givenName());
+                            ps.setObject(6, p.birthDate());
+                            ps.setString(7, p.serviceNumber());
+                            ps.setString(8, p.category().name());
+                            ps.setBoolean(9, p.seriouslyWoundedSick());
+                            ps.setString(10, p.lifeStatus().name());
+                            ps.setObject(11, p.capturedOn());
+                            ps.setObject(12, p.priority(), java.sql.Types.INTEGER);
+                            ps.setObject(13, now);
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    }, keys);
+            List<Map<String, Object>> got = keys.getKeyList();
+            if (got.size() != chunk.size()) {
+                throw new IllegalStateException("the database returned " + got.size() + " ids for " + chunk.size()
+                        + " people inserted");
+            }
+            for (Map<String, Object> k : got) {
+                ids.add(((Number) k.values().iterator().next()).longValue());
+            }
+        }
+        return ids;
+    }
+
     public long insert(Person p) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "

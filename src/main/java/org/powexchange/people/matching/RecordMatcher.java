@@ -166,6 +166,9 @@ public final class RecordMatcher {
                     if (!e.service.isEmpty() && !c.services.isEmpty()) {
                         continue; // both known and different: never the same person
                     }
+                    if (!reachable(e, c)) {
+                        continue;
+                    }
                     Entry[] closest = new Entry[1];
                     double s = score(e, c, closest);
                     if (s > bestScore) {
@@ -279,7 +282,9 @@ public final class RecordMatcher {
     private double clusterScore(Cluster a, Cluster b) {
         double best = -1;
         for (Entry e : a.entries) {
-            best = Math.max(best, score(e, b, new Entry[1]));
+            if (reachable(e, b)) {
+                best = Math.max(best, score(e, b, new Entry[1]));
+            }
         }
         return best;
     }
@@ -307,6 +312,9 @@ public final class RecordMatcher {
             double second = -1;
             for (Cluster c : candidates(e)) {
                 if (c == own || c.entries.isEmpty() || (!e.service.isEmpty() && !c.services.isEmpty())) {
+                    continue;
+                }
+                if (!reachable(e, c)) {
                     continue;
                 }
                 double s = score(e, c, new Entry[1]);
@@ -374,6 +382,26 @@ public final class RecordMatcher {
             s += patronymic >= 0.9 ? PATRONYMIC_BONUS : patronymic < 0.6 ? -PATRONYMIC_PENALTY : 0;
         }
         return Math.max(0, Math.min(1, s));
+    }
+
+    /**
+     * False when the birth dates alone keep the record below the review threshold against this person (every
+     * known date of the person in another year, no clerk's slip that explains it): then no name agreement
+     * can lift it to a match or a pair, and the costly name comparisons are skipped. An exact bound, so the
+     * result is the same as scoring; it keeps large blocks (common surname and given name among 100,000
+     * records) cheap.
+     */
+    private boolean reachable(Entry e, Cluster c) {
+        if (!e.birth.isKnown()) {
+            return true;
+        }
+        double date = -1;
+        for (Entry o : c.entries) {
+            if (o.birth.isKnown()) {
+                date = Math.max(date, e.birth.similarity(o.birth));
+            }
+        }
+        return date < 0 || (W_FAMILY + W_GIVEN) + W_DATE * date + PATRONYMIC_BONUS >= review;
     }
 
     /** Given names: equal, the same name in another form (Mykola/Nikolai/Kolia), an initial that fits, or spelling. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Writes the benchmark's records as source files for an import through the API: one CSV per source and
- * chunk of at most 20,000 rows. Arguments: directory [people=40000] [records=100000] [seed=1].
+ * chunk of at most {@code rows-per-file} rows. Arguments: directory [people=40000] [records=100000] [seed=1]
+ * [rows-per-file=20000].
  */
 public final class ImportFiles {
 
@@ -18,6 +19,7 @@ public final class ImportFiles {
         int people = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
         int total = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1L;
+        int chunkRows = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
         SyntheticSources gen = new SyntheticSources(seed);
         List<SyntheticSources.Record> records = gen.records(gen.people(people), total);
         Files.createDirectories(dir);
@@ -41,9 +43,16 @@ public final class ImportFiles {
                 case INTELLIGENCE -> "record_id,service_number,family_name,given_name,patronymic,birth_date";
                 case FAMILY_APPEALS -> "record_id,service_number,family_name,given_name,patronymic,birth_date,relative_contact";
             };
-            for (int from = 0, part = 1; from < rows.size(); from += 20_000, part++) {
-                List<String> chunk = rows.subList(from, Math.min(rows.size(), from + 20_000));
-                Files.writeString(dir.resolve(s.name().toLowerCase().replace('_', '-') + "-" + part + ".csv"),
+            // as few files as the limit allows, of equal size (a source of 45,000 rows: two files of 22,500)
+            int files = Math.max(1, (rows.size() + chunkRows - 1) / chunkRows);
+            String name = switch (s) {
+                case MILITARY_RECORDS -> "military-records";
+                case INTELLIGENCE -> "intelligence-assessments";
+                case FAMILY_APPEALS -> "family-appeals";
+            };
+            for (int part = 0; part < files; part++) {
+                List<String> chunk = rows.subList(rows.size() * part / files, rows.size() * (part + 1) / files);
+                Files.writeString(dir.resolve(name + "-" + (part + 1) + ".csv"),
                         header + "\n" + String.join("\n", chunk) + "\n", StandardCharsets.UTF_8);
             }
         }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Import + cross-referencing benchmark through the running application's API.
+# Usage: scripts/bench-import.sh [people=40000] [records=100000] [seed=1] [rows-per-file=20000] [jar]
+# Writes the synthetic records as CSV files (drafting/bench/ImportFiles), starts the packaged jar at -Xmx512m
+# on a fresh H2 file database (job executor on), imports the files through POST /api/exchanges/{id}/sources/…
+# (the last one with complete=true) and waits for "Resolve possible duplicates" (or "Confirm the lists").
+# Prints wall time and the application's CPU time (utime+stime from /proc) for both stages.
+# BENCH_JAVA_OPTS adds JVM options to the application (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
+# Needs target/bench.classpath: ./mvnw -B -o -q -DskipTests package dependency:build-classpath \
+#   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEOPLE=${1:-40000}; RECORDS=${2:-100000}; SEED=${3:-1}; CHUNK=${4:-20000}
+JAR=${5:-target/pow-exchange-0.1.0-SNAPSHOT.jar}
+PORT=${BENCH_PORT:-8191}
+DIR=$(mktemp -d /tmp/bench-import.XXXXXX)
+java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  org.powexchange.drafting.bench.ImportFiles "$DIR/files" "$PEOPLE" "$RECORDS" "$SEED" "$CHUNK"
+ls -l "$DIR/files"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+  "--spring.datasource.url=jdbc:h2:file:$DIR/pow;DB_CLOSE_ON_EXIT=FALSE" \
+  --powexchange.demo.simulated-neutral-party.enabled=false --camunda.bpm.job-execution.enabled=true \
+  >"$DIR/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+B="http://127.0.0.1:$PORT"; AUTH="staff:demo-staff-pw"
+until curl -fs -u "$AUTH" "$B/api/exchanges" >/dev/null 2>&1; do sleep 1; kill -0 $APP || { tail -50 "$DIR/app.log"; exit 1; }; done
+TICK=$(getconf CLK_TCK)
+cpu() { awk -v t="$TICK" '{printf "%.1f", ($14+$15)/t}' /proc/$APP/stat; }
+now() { date +%s.%N; }
+EX=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -X POST "$B/api/exchanges" \
+  -d "{\"agreementRef\":\"BENCH-IMPORT-$$\",\"formulaSize\":1000,\"phaseSizes\":[390,307,303],\"title\":\"Import benchmark\"}" \
+  | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+FILES=("$DIR"/files/*.csv); N=${#FILES[@]}
+C0=$(cpu); T0=$(now); i=0
+for f in "${FILES[@]}"; do
+  i=$((i+1)); name=$(basename "$f"); src=${name%-*}; complete=false; [ $i -eq $N ] && complete=true
+  curl -fs -u "$AUTH" -H 'Content-Type: text/csv' --data-binary @"$f" \
+    "$B/api/exchanges/$EX/sources/$src?complete=$complete" \
+    | python3 -c 'import sys,json; r=json.load(sys.stdin); print("  '"$name"'", "created", r.get("created"), "rejected", r.get("rejected"), "warned", r.get("warned"))'
+done
+T1=$(now); C1=$(cpu)
+until curl -fs -u "$AUTH" "$B/engine-rest/task?processInstanceBusinessKey=$EX&taskDefinitionKeyIn=Task_ResolveDuplicates,Task_ConfirmLists" \
+  | python3 -c 'import sys,json; sys.exit(0 if json.load(sys.stdin) else 1)'; do
+  sleep 0.5; kill -0 $APP || { tail -50 "$DIR/app.log"; exit 1; }
+done
+T2=$(now); C2=$(cpu)
+PAIRS=$(curl -fs -u "$AUTH" "$B/engine-rest/task?processInstanceBusinessKey=$EX&taskDefinitionKeyIn=Task_ResolveDuplicates,Task_ConfirmLists" | python3 -c 'import sys,json; print(json.load(sys.stdin)[0]["taskDefinitionKey"])')
+echo "files: $N; imports: $(echo "$T1 - $T0" | bc) s wall, $(echo "$C1 - $C0" | bc) s CPU"
+echo "first import to $PAIRS open: $(echo "$T2 - $T0" | bc) s wall, $(echo "$C2 - $C0" | bc) s CPU (cross-referencing alone $(echo "$T2 - $T1" | bc) s wall, $(echo "$C2 - $C1" | bc) s CPU)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -i "cross-referenc\|exception" "$DIR/app.log" | tail -5 || true
+# stop the application before its database directory goes (and let it write a flight recording)
+kill $APP; wait $APP 2>/dev/null || true
+rm -rf "$DIR"
