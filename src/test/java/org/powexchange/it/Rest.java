@@ -218,7 +218,9 @@ public final class Rest {
 
     /** Every family listed in the task "Notify the families" reached: one row per person of the dynamic list. */
     static List<Map<String, Object>> allReached(String base, String taskId) {
-        JsonNode listed = ok(base, "ombudsman", "GET", "/engine-rest/task/" + taskId + "/variables/families", null);
+        // as Tasklist reads what the form shows (an agency may not read task variables)
+        JsonNode listed = ok(base, "ombudsman", "GET", "/engine-rest/task/" + taskId
+                + "/form-variables?variableNames=families&deserializeValues=false", null).get("families");
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         try {
             for (JsonNode f : JSON.readTree(listed.get("value").asText())) {
