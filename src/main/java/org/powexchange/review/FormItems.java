@@ -1,72 +1,17 @@
 package org.powexchange.review;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
-import org.powexchange.forms.FormInput;
+import org.powexchange.forms.FormRows;
 
-/**
- * The rows of a dynamic list as submitted: a JSON array (Tasklist), its text, or a Java list of maps
- * (engine API). Every value is read as text; the handler validates each one.
- */
+/** The review forms' dynamic lists: read by the one reader of form rows ({@link FormRows}). */
 final class FormItems {
 
     private FormItems() {
     }
 
     static List<Map<String, String>> of(Object value, String field, int maxRows) {
-        List<Map<String, String>> out = new ArrayList<>();
-        if (value == null) {
-            return out;
-        }
-        try {
-            if (value instanceof String s) {
-                if (s.isBlank()) {
-                    return out;
-                }
-                value = Spin.JSON(s);
-            }
-            if (value instanceof SpinJsonNode node) {
-                if (!node.isArray()) {
-                    throw FormInput.invalid(field, "'" + field + "' must be a list");
-                }
-                for (SpinJsonNode e : node.elements()) {
-                    if (!e.isObject()) {
-                        throw FormInput.invalid(field, "'" + field + "' must be a list of rows");
-                    }
-                    Map<String, String> row = new HashMap<>();
-                    for (String k : e.fieldNames()) {
-                        SpinJsonNode v = e.prop(k);
-                        row.put(k, v.isNull() ? null : v.isValue() ? String.valueOf(v.value()) : v.toString());
-                    }
-                    out.add(row);
-                }
-            } else if (value instanceof Collection<?> c) {
-                for (Object o : c) {
-                    if (!(o instanceof Map<?, ?> m)) {
-                        throw FormInput.invalid(field, "'" + field + "' must be a list of rows");
-                    }
-                    Map<String, String> row = new HashMap<>();
-                    m.forEach((k, v) -> row.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-                    out.add(row);
-                }
-            } else {
-                throw FormInput.invalid(field, "'" + field + "' must be a list");
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException) {
-                throw e;
-            }
-            throw FormInput.invalid(field, "'" + field + "' is not a readable list");
-        }
-        if (out.size() > maxRows) {
-            throw FormInput.invalid(field, "'" + field + "' has more than " + maxRows + " rows");
-        }
-        return out;
+        return FormRows.of(value, field, maxRows);
     }
 
     static String blankToNull(String s) {
