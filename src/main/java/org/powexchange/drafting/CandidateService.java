@@ -20,7 +20,7 @@ import org.powexchange.people.PersonRepository;
 import org.powexchange.people.PersonReviewFacts;
 import org.powexchange.people.PersonReviewFactsRepository;
 import org.powexchange.people.Side;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,10 +57,10 @@ public class CandidateService {
     @Transactional
     public Result submit(UUID exchangeId, List<CandidateController.CandidateRecord> records, boolean complete,
                          String actor) {
-        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
         String stage = exchangeService.stage(e);
         if (!Stage.DRAFTING.equals(stage)) {
-            throw ApiException.conflict(null, "candidate records are accepted while drafting; the exchange is in stage "
+            throw Refusal.conflict(null, "candidate records are accepted while drafting; the exchange is in stage "
                     + stage);
         }
         // one person once per submission: two records with the same reference would leave it unclear which holds
@@ -69,7 +69,7 @@ public class CandidateService {
             CandidateController.CandidateRecord r = records.get(i);
             Integer earlier = firstAt.putIfAbsent(r.side() + "/" + r.externalRef(), i);
             if (earlier != null) {
-                throw ApiException.badRequest("records[" + i + "].externalRef", "'" + r.externalRef() + "' on side "
+                throw Refusal.invalid("records[" + i + "].externalRef", "'" + r.externalRef() + "' on side "
                         + r.side() + " is already records[" + earlier + "] of this submission");
             }
         }

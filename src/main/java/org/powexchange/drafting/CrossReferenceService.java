@@ -16,6 +16,7 @@ import org.powexchange.people.matching.RecordMatcher;
 import org.powexchange.people.Category;
 import org.powexchange.people.LifeStatus;
 import org.powexchange.people.Person;
+import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.PersonRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,9 @@ public class CrossReferenceService {
 
     private final SourceRecordRepository records;
     private final PersonRepository persons;
+    // a merge takes the merged person off the drafted lists: list_entry belongs to people
+    private final ListEntryRepository entries;
+    private final DraftingRepository drafting;
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final AuditLog audit;
@@ -42,12 +46,15 @@ public class CrossReferenceService {
     private final double accept;
     private final double review;
 
-    public CrossReferenceService(SourceRecordRepository records, PersonRepository persons, JdbcClient jdbc,
+    public CrossReferenceService(SourceRecordRepository records, PersonRepository persons,
+                                 ListEntryRepository entries, DraftingRepository drafting, JdbcClient jdbc,
                                  org.springframework.jdbc.core.JdbcTemplate batch, AuditLog audit,
                                  @Value("${powexchange.drafting.match-accept:0.875}") double accept,
                                  @Value("${powexchange.drafting.match-review:0.75}") double review) {
         this.records = records;
         this.persons = persons;
+        this.entries = entries;
+        this.drafting = drafting;
         this.jdbc = jdbc;
         this.batch = batch;
         this.audit = audit;
@@ -192,14 +199,13 @@ public class CrossReferenceService {
                     && persons.find(exchangeId, gone).isPresent();
             if (merge1) {
                 records.relink(gone, keep);
-                jdbc.sql("delete from list_entry where person_id = ? and status in ('CANDIDATE', 'PROPOSED', 'RESERVE', 'TRACKED')")
-                        .param(gone).update();
-                jdbc.sql("delete from person_assessment where person_id = ?").param(gone).update();
+                entries.deleteDrafted(gone);
+                drafting.deleteAssessment(gone);
                 jdbc.sql("update possible_duplicate set other_person_id = ? where other_person_id = ? and status = 'OPEN'")
                         .params(keep, gone).update();
                 jdbc.sql("update possible_duplicate set person_id = ? where person_id = ? and status = 'OPEN'")
                         .params(keep, gone).update();
-                jdbc.sql("delete from person where id = ?").param(gone).update();
+                persons.delete(gone);
                 merged++;
             }
             jdbc.sql("update possible_duplicate set status = ?, decided_by = ?, decided_at = ? where id = ?")

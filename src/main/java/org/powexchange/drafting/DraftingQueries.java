@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.Side;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +29,16 @@ public class DraftingQueries {
 
     private final ListEntryRepository entries;
     private final SourceRecordRepository records;
-    private final JdbcClient jdbc;
+    private final DraftingRepository drafting;
 
-    public DraftingQueries(ListEntryRepository entries, SourceRecordRepository records, JdbcClient jdbc) {
+    public DraftingQueries(ListEntryRepository entries, SourceRecordRepository records, DraftingRepository drafting) {
         this.entries = entries;
         this.records = records;
-        this.jdbc = jdbc;
+        this.drafting = drafting;
     }
 
     public List<PersonView> people(UUID exchangeId) {
-        Map<Long, Map<String, Object>> assessments = new TreeMap<>();
-        jdbc.sql("select * from person_assessment where exchange_id = ?").param(exchangeId).query().listOfRows()
-                .forEach(m -> assessments.put(((Number) m.get("person_id")).longValue(), m));
+        Map<Long, Map<String, Object>> assessments = drafting.assessments(exchangeId);
         Map<Long, List<SourceRecord>> recs = records.forExchange(exchangeId).stream().filter(r -> r.personId() != null)
                 .collect(Collectors.groupingBy(SourceRecord::personId));
         List<PersonView> out = new ArrayList<>();

@@ -23,7 +23,6 @@ import org.powexchange.people.Person;
 import org.powexchange.people.PersonRepository;
 import org.powexchange.people.Side;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,14 +56,14 @@ public class DraftingService {
     private final CrossReferenceService crossReference;
     private final LifeStatusAssessor lifeStatus;
     private final PriorityDecision priority;
-    private final JdbcTemplate batch;
+    private final DraftingRepository drafting;
     private final AuditLog audit;
     private final double reserveRatio;
     private final int reserveMin;
 
     public DraftingService(ExchangeRepository exchanges, PersonRepository persons, ListEntryRepository entries,
                            SourceRecordRepository records, CrossReferenceService crossReference,
-                           LifeStatusAssessor lifeStatus, PriorityDecision priority, JdbcTemplate batch, AuditLog audit,
+                           LifeStatusAssessor lifeStatus, PriorityDecision priority, DraftingRepository drafting, AuditLog audit,
                            @Value("${powexchange.drafting.reserve-ratio:0.2}") double reserveRatio,
                            @Value("${powexchange.drafting.reserve-min:5}") int reserveMin) {
         this.exchanges = exchanges;
@@ -74,7 +73,7 @@ public class DraftingService {
         this.crossReference = crossReference;
         this.lifeStatus = lifeStatus;
         this.priority = priority;
-        this.batch = batch;
+        this.drafting = drafting;
         this.audit = audit;
         this.reserveRatio = reserveRatio;
         this.reserveMin = reserveMin;
@@ -115,7 +114,7 @@ public class DraftingService {
         List<Person> changedPeople = new ArrayList<>();
         List<ListEntryRepository.Update> entryUpdates = new ArrayList<>();
         Map<Long, Integer> priorities = new HashMap<>();
-        List<Object[]> assessments = new ArrayList<>();
+        List<DraftingRepository.Assessment> assessments = new ArrayList<>();
         for (Side side : Side.values()) {
             List<Ranked> eligible = new ArrayList<>();
             for (ListEntryRepository.Row r : rows) {
@@ -194,26 +193,22 @@ public class DraftingService {
         persons.updateAll(changedPeople);
         persons.setPriorities(priorities);
         entries.updateAll(entryUpdates);
-        batch.batchUpdate("delete from person_assessment where person_id = ?",
-                assessments.stream().map(a -> new Object[] {a[0]}).toList());
-        batch.batchUpdate("insert into person_assessment (person_id, exchange_id, life_basis, would_confirm, "
-                + "priority_group, priority_category, review_flag, review_reason, decision_inputs, decision_outputs, "
-                + "assessed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", assessments);
+        drafting.replaceAssessments(assessments);
         Compiled c = new Compiled(rows.size(), proposed[0], proposed[1], art109, reserve[0], reserve[1], tracked,
                 flagged, categories);
         audit.record(exchangeId, "system", "LISTS_COMPILED", null, c.toString());
         return c;
     }
 
-    /** The parameters of one person_assessment row: how life status and priority were decided. */
-    private static Object[] assessment(UUID exchangeId, long personId, LifeStatusAssessor.Assessment life,
-                                       PriorityDecision.Result d) {
-        return new Object[] {personId, exchangeId, cut(life.basis()), life.wouldConfirm(), d == null ? null : d.group(),
+    /** How life status and priority were decided for one person. */
+    private static DraftingRepository.Assessment assessment(UUID exchangeId, long personId,
+                                                            LifeStatusAssessor.Assessment life, PriorityDecision.Result d) {
+        return new DraftingRepository.Assessment(personId, exchangeId, cut(life.basis()), life.wouldConfirm(), d == null ? null : d.group(),
                 d == null ? null : d.category(), d != null && d.reviewFlag(), d == null ? null : d.reviewReason(),
                 d == null ? null : cut(d.inputs().toString()),
                 d == null ? null : cut("{priorityGroup=" + d.group() + ", priorityCategory=" + d.category()
                         + ", reviewFlag=" + d.reviewFlag() + ", reviewReason=" + d.reviewReason() + "}"),
-                OffsetDateTime.now()};
+                OffsetDateTime.now());
     }
 
     private static String cut(String s) {

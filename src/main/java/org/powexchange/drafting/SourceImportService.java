@@ -27,9 +27,8 @@ import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Stage;
-import org.powexchange.web.ApiException;
+import org.powexchange.refusal.Refusal;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -83,10 +82,10 @@ public class SourceImportService {
     @Transactional
     public Report importFile(UUID exchangeId, SourceKind kind, String format, byte[] content, boolean complete,
                              String actor) {
-        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> ApiException.notFound("exchange " + exchangeId));
+        Exchange e = exchanges.lock(exchangeId).orElseThrow(() -> Refusal.notFound("exchange " + exchangeId));
         String stage = exchangeService.stage(e);
         if (!Stage.DRAFTING.equals(stage)) {
-            throw ApiException.conflict(null, "sources are imported while drafting; the exchange is in stage " + stage);
+            throw Refusal.conflict(null, "sources are imported while drafting; the exchange is in stage " + stage);
         }
         String sha = Hashing.sha256(content);
         var earlier = jdbc.sql("select id from import_batch where exchange_id = ? and source = ? and content_sha256 = ?")
@@ -98,7 +97,7 @@ public class SourceImportService {
         }
         List<Map<String, String>> rows = "csv".equals(format) ? parseCsv(kind, text(content)) : parseJson(kind, content);
         if (rows.size() > maxRows) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+            throw Refusal.tooLarge("file",
                     "the file has " + rows.size() + " rows; at most " + maxRows + " are accepted per import");
         }
         LocalDate today = LocalDate.now();
@@ -203,7 +202,7 @@ public class SourceImportService {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("file", "the file is not UTF-8 text");
+            throw Refusal.invalid("file", "the file is not UTF-8 text");
         }
     }
 
@@ -226,7 +225,7 @@ public class SourceImportService {
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw ApiException.badRequest("file", "the file is not valid CSV with one header line: "
+            throw Refusal.invalid("file", "the file is not valid CSV with one header line: "
                     + (e instanceof IllegalArgumentException ? e.getMessage() : "unbalanced quotes or broken lines"));
         }
     }
@@ -236,11 +235,11 @@ public class SourceImportService {
         try {
             root = json.readTree(content);
         } catch (IOException e) {
-            throw ApiException.badRequest("file", "the file is not valid JSON");
+            throw Refusal.invalid("file", "the file is not valid JSON");
         }
         JsonNode array = root != null && root.isObject() ? root.get("records") : root;
         if (array == null || !array.isArray()) {
-            throw ApiException.badRequest("records", "expected a JSON array of records or {\"records\": [...]}");
+            throw Refusal.invalid("records", "expected a JSON array of records or {\"records\": [...]}");
         }
         Set<String> columns = kind.columns();
         java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
@@ -264,7 +263,7 @@ public class SourceImportService {
             rows.add(m);
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest(unknown.first(), "unknown field(s) " + unknown + "; the " + kind.path()
+            throw Refusal.invalid(unknown.first(), "unknown field(s) " + unknown + "; the " + kind.path()
                     + " source has " + columns);
         }
         return rows;
@@ -273,12 +272,12 @@ public class SourceImportService {
     private static void checkColumns(SourceKind kind, List<String> header) {
         List<String> missing = kind.required().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw ApiException.badRequest(missing.get(0), "missing column(s) " + missing + "; the " + kind.path()
+            throw Refusal.invalid(missing.get(0), "missing column(s) " + missing + "; the " + kind.path()
                     + " source needs " + kind.required() + " and may have " + kind.columns());
         }
         List<String> unknown = header.stream().filter(c -> !kind.columns().contains(c)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest(unknown.get(0), "unknown column(s) " + unknown + "; the " + kind.path()
+            throw Refusal.invalid(unknown.get(0), "unknown column(s) " + unknown + "; the " + kind.path()
                     + " source has " + kind.columns());
         }
     }

@@ -108,6 +108,15 @@ public class ListEntryRepository {
                 .param(exchangeId).query(Long.class).list());
     }
 
+    /**
+     * Takes a person off the lists while the lists are still being drafted (the person was merged into
+     * another); entries that went further (confirmed, exchanged, ...) are kept.
+     */
+    public void deleteDrafted(long personId) {
+        jdbc.sql("delete from list_entry where person_id = ? and status in ('CANDIDATE', 'PROPOSED', 'RESERVE', 'TRACKED')")
+                .param(personId).update();
+    }
+
     /** The Staff deferred this person to a later phase (null: no earlier phase restriction). */
     public void setDeferredToPhase(long entryId, Integer phaseNo) {
         jdbc.sql("update list_entry set deferred_to_phase = ?, updated_at = ? where id = ?")

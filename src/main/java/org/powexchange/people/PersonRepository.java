@@ -111,6 +111,11 @@ public class PersonRepository {
                 .update();
     }
 
+    /** Deletes a person nothing refers to any more (merged into another: records relinked, entries gone). */
+    public void delete(long id) {
+        jdbc.sql("delete from person where id = ?").param(id).update();
+    }
+
     public Optional<Person> find(UUID exchangeId, long id) {
         return jdbc.sql("select * from person where exchange_id = ? and id = ?").params(exchangeId, id)
                 .query(PersonRepository::map).optional();
