@@ -87,6 +87,15 @@ public class CrossReferenceService {
         Map<Long, Long> newPersonIds = new HashMap<>();
         List<Long> newGroups = new ArrayList<>();
         List<Person> newPeople = new ArrayList<>();
+        // each new person's patronymic: the fullest its records give (the earliest record on a tie), as
+        // SourceRecordRepository.patronymicsToPeople chooses it, but in the insert instead of a second pass
+        Map<Long, SourceRecord> patronymicOf = new HashMap<>();
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            SourceRecord r = byId.get(a.recordKey());
+            if (a.group() <= 0 && r.patronymic() != null) {
+                patronymicOf.merge(a.group(), r, (x, y) -> fuller(y, x) ? y : x);
+            }
+        }
         for (RecordMatcher.Assignment a : result.assignments()) {
             if (a.group() <= 0 && !newPersonIds.containsKey(a.group())) {
                 SourceRecord r = byId.get(a.recordKey());
@@ -97,7 +106,10 @@ public class CrossReferenceService {
                         null, null));
             }
         }
-        List<Long> ids = persons.insertAll(newPeople);
+        List<Long> ids = persons.insertAll(newPeople, newGroups.stream().map(g -> {
+            SourceRecord r = patronymicOf.get(g);
+            return r == null ? null : r.patronymic();
+        }).toList());
         for (int i = 0; i < newGroups.size(); i++) {
             newPersonIds.put(newGroups.get(i), ids.get(i));
         }
@@ -128,12 +140,22 @@ public class CrossReferenceService {
         batch.batchUpdate("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
                 + "values (?, ?, ?, ?, 'OPEN')", pairRows);
         int pairCount = pairRows.size();
-        records.patronymicsToPeople(exchangeId);
+        if (!existing.isEmpty()) {
+            // known people may take a patronymic from the records that joined them (or were re-imported)
+            records.patronymicsToPeople(exchangeId);
+        }
         Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
                 "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "
                         + pairCount);
         return o;
+    }
+
+    /** Whether record a's patronymic is chosen over b's: longer, or as long and earlier. */
+    private static boolean fuller(SourceRecord a, SourceRecord b) {
+        int la = a.patronymic().length();
+        int lb = b.patronymic().length();
+        return la > lb || (la == lb && a.id() < b.id());
     }
 
     public int openPairs(UUID exchangeId) {

@@ -46,13 +46,22 @@ public class PersonRepository {
      * founds tens of thousands at a time; one round trip each cost ~40,000 at 100,000 records).
      */
     public List<Long> insertAll(List<Person> people) {
+        return insertAll(people, null);
+    }
+
+    /**
+     * As {@link #insertAll(List)}, each person with the patronymic at the same index of {@code patronymics}
+     * (null: none); written in the insert itself, not by a second pass over the new people.
+     */
+    public List<Long> insertAll(List<Person> people, List<String> patronymics) {
         String sql = "insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "
-                + "service_number, category, seriously_wounded_sick, life_status, captured_on, priority, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "service_number, category, seriously_wounded_sick, life_status, captured_on, priority, created_at, "
+                + "patronymic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         OffsetDateTime now = OffsetDateTime.now();
         List<Long> ids = new java.util.ArrayList<>(people.size());
         for (int from = 0; from < people.size(); from += 1000) {
             List<Person> chunk = people.subList(from, Math.min(people.size(), from + 1000));
+            int offset = from;
             KeyHolder keys = new GeneratedKeyHolder();
             batch.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}),
                     new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
@@ -72,6 +81,7 @@ public class PersonRepository {
                             ps.setObject(11, p.capturedOn());
                             ps.setObject(12, p.priority(), java.sql.Types.INTEGER);
                             ps.setObject(13, now);
+                            ps.setString(14, patronymics == null ? null : patronymics.get(offset + i));
                         }
 
                         @Override

@@ -26,6 +26,8 @@ class ListDraftingScenarioTest extends IntegrationTest {
 
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ExchangeDriver d;
     SourceHttp src;
@@ -71,7 +73,7 @@ class ListDraftingScenarioTest extends IntegrationTest {
                 + " \"category\": \"CIVILIAN\", \"evidence_type\": \"INTERCEPT\", \"evidence_date\": \"" + daysAgo(10) + "\"},"
                 + "{\"record_id\": \"I-5\", \"family_name\": \"Tkachuk\", \"given_name\": \"Iryna\", \"birth_date\": \"2008-04-04\","
                 + " \"category\": \"CIVILIAN\", \"evidence_type\": \"NEUTRAL_REGISTRATION\", \"evidence_date\": \"" + daysAgo(100) + "\"},"
-                + "{\"record_id\": \"I-6\", \"family_name\": \"Лисенко\", \"given_name\": \"Петро\", \"birth_date\": \"1970-02-02\","
+                + "{\"record_id\": \"I-6\", \"family_name\": \"Лисенко\", \"given_name\": \"Петро\", \"patronymic\": \"Іванович\", \"birth_date\": \"1970-02-02\","
                 + " \"evidence_type\": \"DNA_REMAINS_MATCH\", \"evidence_date\": \"" + daysAgo(15) + "\"}]}";
         Map<String, Object> i = src.post("coordination-staff", ex, "intelligence-assessments", "application/json",
                 intelligence, false).getBody();
@@ -91,6 +93,10 @@ class ListDraftingScenarioTest extends IntegrationTest {
         assertThat(drafting).isWaitingAt("Task_CrossReference");
         d.settle(ex);
         assertThat(drafting).isWaitingAt("Task_ResolveDuplicates");
+        // a person founded by cross-referencing carries the patronymic its record gives
+        assertThat(jdbc.sql("select p.patronymic from person p join source_record s on s.person_id = p.id "
+                + "where s.source_ref = 'I-6' and p.exchange_id = ?").param(java.util.UUID.fromString(ex))
+                .query(String.class).single()).isEqualTo("Іванович");
         Task resolve = d.task(ex, "Task_ResolveDuplicates");
         SpinJsonNode pairs = (SpinJsonNode) tasks.getVariable(resolve.getId(), "duplicatePairs");
         assertThat(pairs.elements()).hasSize(1);
