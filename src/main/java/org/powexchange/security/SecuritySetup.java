@@ -17,6 +17,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +49,9 @@ public class SecuritySetup {
         this.demo = demo;
     }
 
+    /** First of the start-up listeners: the demo seed and the simulated neutral party sign in as these users. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void onEngineReady(ApplicationReadyEvent event) {
         for (String group : Groups.ALL) {
             ensureGroup(group);
