@@ -181,14 +181,6 @@ public class ExternalTaskGuard extends org.springframework.web.filter.OncePerReq
     }
 
     private <T> T unauthenticated(java.util.function.Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        return FormSchema.unauthenticated(identity, work);
     }
 }

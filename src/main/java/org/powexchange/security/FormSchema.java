@@ -50,6 +50,11 @@ public class FormSchema {
     }
 
     private <T> T unauthenticated(java.util.function.Supplier<T> work) {
+        return unauthenticated(identity, work);
+    }
+
+    /** Runs an engine read as the system (the caller's authorizations do not apply), then restores the caller. */
+    static <T> T unauthenticated(org.camunda.bpm.engine.IdentityService identity, java.util.function.Supplier<T> work) {
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
