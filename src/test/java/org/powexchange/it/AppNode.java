@@ -24,6 +24,9 @@ public final class AppNode implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    /** The first port of the nodes (-Dpow.it.port, default 8185): a second build on the machine picks another. */
+    public static final int FIRST_PORT = Integer.getInteger("pow.it.port", 8185);
+
     public AppNode(String name, int port, String database, String... extraArgs) {
         this.name = name;
         this.port = port;

@@ -48,9 +48,9 @@ class ClusterIT {
         String[] timers = {"--powexchange.first-phase-due=PT5S", "--powexchange.phase-interval=PT3S",
                 "--powexchange.deadline-warning=PT2S"};
         // the first node creates the schema; the second joins the running database
-        a = new AppNode("cluster-node-a", 8185, db, timers).start();
+        a = new AppNode("cluster-node-a", AppNode.FIRST_PORT, db, timers).start();
         a.awaitUp(Duration.ofMinutes(3));
-        b = new AppNode("cluster-node-b", 8186, db, timers).start();
+        b = new AppNode("cluster-node-b", AppNode.FIRST_PORT + 1, db, timers).start();
         b.awaitUp(Duration.ofMinutes(3));
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashIT {
 
-    static final int PORT = 8185;
+    static final int PORT = AppNode.FIRST_PORT;
     /** Phase 1 due 30 s after the signature, its 36-hour warning moved to the same instant (one timer pending). */
     // a job the killed node had taken (e.g. cross-referencing, right after the import) stays locked to it
     // until the lock expires (5 min by default); 20 s here so the restarted node takes it over within the test
