@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.IntegrationTest;
 import org.powexchange.it.PostgresTestDatabase;
 import org.powexchange.it.Rest;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no H2 console; and the schema (engine tables and Flyway's) on the database in use, PostgreSQL
  * in the PostgreSQL suite.
  */
+@AlsoOnPostgres
 class OperationsTest extends IntegrationTest {
 
     @Autowired
