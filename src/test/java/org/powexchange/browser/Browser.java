@@ -163,14 +163,26 @@ public final class Browser implements AutoCloseable {
                 driver.navigate().refresh();
             }
             step(page, "login form", formReady);
-            driver.findElement(userField).clear();
-            driver.findElement(userField).sendKeys(user);
-            driver.findElement(passwordField).clear();
-            driver.findElement(passwordField).sendKeys(password);
-            step(page, "user name and password taken by the form", () ->
-                    user.equals(driver.findElement(userField).getAttribute("value"))
-                            && String.valueOf(driver.findElement(userField).getAttribute("class")).contains("ng-not-empty")
-                            && String.valueOf(driver.findElement(passwordField).getAttribute("class")).contains("ng-not-empty"));
+            // the login view focuses the user name field 300 ms after it appears (its autofocus): a password typed
+            // before that lands in the user name field. Wait for that focus, and type again if the form did not
+            // take both values
+            quietlyWait(() -> Boolean.TRUE.equals(js("return document.activeElement != null"
+                    + " && document.activeElement.getAttribute('ng-model') === 'username';")), Duration.ofSeconds(3));
+            Supplier<Boolean> taken = () -> user.equals(driver.findElement(userField).getAttribute("value"))
+                    && password.equals(driver.findElement(passwordField).getAttribute("value"))
+                    && String.valueOf(driver.findElement(userField).getAttribute("class")).contains("ng-not-empty")
+                    && String.valueOf(driver.findElement(passwordField).getAttribute("class")).contains("ng-not-empty");
+            for (int typing = 1; typing <= 3; typing++) {
+                driver.findElement(userField).clear();
+                driver.findElement(userField).sendKeys(user);
+                driver.findElement(passwordField).clear();
+                driver.findElement(passwordField).sendKeys(password);
+                if (quietlyWait(taken, Duration.ofSeconds(2))) {
+                    break;
+                }
+                System.out.printf("browser: %s sign-in form did not take what was typed, typing again%n", page);
+            }
+            step(page, "user name and password taken by the form", taken);
             driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
             boolean firstTry = attempt == 1;
             String outcome = step(page, signedInWhat + (attempt > 1 ? " (second try)" : ""), () -> {
@@ -189,8 +201,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to {@link #WAIT} for the condition; false (no failure, no screenshot) if it did not come. */
     boolean quietlyWait(Supplier<Boolean> condition) {
+        return quietlyWait(condition, WAIT);
+    }
+
+    boolean quietlyWait(Supplier<Boolean> condition, Duration timeout) {
         try {
-            new WebDriverWait(driver, WAIT, POLL).ignoring(WebDriverException.class)
+            new WebDriverWait(driver, timeout, POLL).ignoring(WebDriverException.class)
                     .until(d -> Boolean.TRUE.equals(condition.get()) ? Boolean.TRUE : null);
             return true;
         } catch (WebDriverException e) {
