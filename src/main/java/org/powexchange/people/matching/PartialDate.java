@@ -131,18 +131,36 @@ public record PartialDate(Integer year, Integer month, Integer day) {
 
     /** 1978 for 1987: two neighbouring digits swapped. */
     private static boolean transposedDigits(int a, int b) {
-        String x = Integer.toString(a);
-        String y = Integer.toString(b);
-        if (x.length() != y.length()) {
+        if (a < 0 || b < 0 || Integer.toString(a).length() != Integer.toString(b).length()) {
             return false;
         }
-        for (int i = 0; i + 1 < x.length(); i++) {
-            if (x.charAt(i) != y.charAt(i)) {
-                return x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
-                        && x.substring(i + 2).equals(y.substring(i + 2));
+        // compare digit by digit from the left: equal up to one neighbouring pair that is swapped, equal after it
+        int[] x = digits(a);
+        int[] y = digits(b);
+        for (int i = 0; i + 1 < x.length; i++) {
+            if (x[i] != y[i]) {
+                if (x[i] != y[i + 1] || x[i + 1] != y[i]) {
+                    return false;
+                }
+                for (int j = i + 2; j < x.length; j++) {
+                    if (x[j] != y[j]) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
         return false;
+    }
+
+    private static int[] digits(int v) {
+        int n = v == 0 ? 1 : (int) Math.log10(v) + 1;
+        int[] d = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            d[i] = v % 10;
+            v /= 10;
+        }
+        return d;
     }
 
     @Override
