@@ -84,14 +84,15 @@ public final class NameNormalizer {
 
     /**
      * "ch" is ч in English-style tables, х in Polish and German ones and ш in French ones: a name that shows
-     * a Polish (cz, sz, rz, ł), German (sch) or French (ou, tch) spelling elsewhere is read by that table.
+     * a Polish (cz, sz, rz, ł), German (sch) or French (ou, tch) spelling elsewhere is read by that table
+     * (and German z, which is ц, with it).
      */
     static String conventions(String s) {
         if (s.contains("cz") || s.contains("sz") || s.contains("rz") || s.indexOf('ł') >= 0) {
             return s.replace("szcz", "s").replace("cz", "c").replace("sz", "s").replace("ch", "h");
         }
-        if (s.contains("sch")) {
-            return s.replace("schtsch", "s").replace("tsch", "c").replace("sch", "s").replace("ch", "h");
+        if (s.contains("sch")) { // German: z is ц (з is written s), so Zybulski is Cybulski
+            return s.replace("schtsch", "s").replace("tsch", "c").replace("sch", "s").replace("ch", "h").replace('z', 'c');
         }
         if (s.contains("tch") || s.contains("ou")) {
             return s.replace("chtch", "s").replace("tch", "c").replace("ch", "s").replace("ou", "u").replace("dj", "z");

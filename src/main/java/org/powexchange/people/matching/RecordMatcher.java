@@ -43,7 +43,9 @@ public final class RecordMatcher {
     private static final double PATRONYMIC_BONUS = 0.03;
     private static final double PATRONYMIC_PENALTY = 0.15;
     private static final double INITIAL_FIT = 0.88;
-    private static final double SAME_NAME_OTHER_FORM = 0.96;
+    /** Another form of the same given name (Mykola, Nikolai, Kolia) is nearly as good as the same spelling: with no
+     * date to compare, a diminutive alone must not keep a record from the person it names. */
+    private static final double SAME_NAME_OTHER_FORM = 0.99;
 
     private final NameNormalizer names;
     private final double accept;
@@ -107,8 +109,8 @@ public final class RecordMatcher {
             month = birth.month() == null ? 0 : birth.month();
             day = birth.day() == null ? 0 : birth.day();
             information = information(this);
-            long[] register = new long[12];
-            long[] probe = new long[12];
+            long[] register = new long[16];
+            long[] probe = new long[16];
             int[] counts = new int[2];
             keys(this, register, probe, counts);
             keys = blocks(register, counts[0]);
@@ -164,7 +166,6 @@ public final class RecordMatcher {
 
     /** Seeds the people already known, then assigns each incoming record in order. */
     public Result match(List<MatchRecord> existing, List<MatchRecord> incoming) {
-        long tp0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<Entry> known = new ArrayList<>(existing.size());
         Map<Long, Long> groupOf = new HashMap<>();
         for (MatchRecord r : existing) {
@@ -183,10 +184,7 @@ public final class RecordMatcher {
         for (MatchRecord r : incoming) {
             ordered.add(new Entry(r));
         }
-        long tpx = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         ordered.sort(CANONICAL);
-        if (Boolean.getBoolean("matcher.phases")) System.err.printf("entries %.2fs sort %.2fs%n", (tpx-tp0)/1e9, (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()-tpx)/1e9);
-        long tp1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<Assignment> out = new ArrayList<>(incoming.size());
         List<PossibleDuplicate> pairs = new ArrayList<>();
         for (Entry e : ordered) {
@@ -237,12 +235,8 @@ public final class RecordMatcher {
                 }
             }
         }
-        java.lang.management.ThreadMXBean tm = java.lang.management.ManagementFactory.getThreadMXBean();
-        long t0 = tm.getCurrentThreadCpuTime(); long c0 = comparisons;
         secondPass(out, pairs);
-        long t1 = tm.getCurrentThreadCpuTime(); long c1 = comparisons;
         mergePass(out, pairs);
-        if (Boolean.getBoolean("matcher.phases")) System.err.printf("PHASES prep %.2fs first %d cmp %.2fs; second %d cmp %.2fs; merge %d cmp %.2fs%n", (tp1-tp0)/1e9, c0, (t0-tp1)/1e9, c1-c0, (t1-t0)/1e9, comparisons-c1, (tm.getCurrentThreadCpuTime()-t1)/1e9);
         return new Result(out, pairs, comparisons);
     }
 
@@ -432,16 +426,17 @@ public final class RecordMatcher {
         double g = givenSimilarity(e, o);
         double f = familySimilarity(e.familyId, e.family, o.familyId, o.family);
         double n = (W_FAMILY * f + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
-        // family and given name swapped: worth computing only when it could beat the straight reading, and
-        // only when one of the two given names is no known given name (a swapped record has a surname there)
-        if (n < 1 - SWAP_PENALTY && (e.givenGroups.length == 0 || o.givenGroups.length == 0)) {
+        // family and given name swapped: worth computing only when it could beat the straight reading (the
+        // given-name part first, the costlier family part only when it could still make up the difference)
+        if (n < 1 - SWAP_PENALTY) {
             double swappedGiven = similarity(e.givenId, e.given, o.familySkeletonId, o.familySkeleton);
-            double swapped = (W_FAMILY * familySimilarity(e.familySkeletonId, e.familySkeleton, o.givenId, o.given)
-                    + W_GIVEN * swappedGiven)
-                    / (W_FAMILY + W_GIVEN) - SWAP_PENALTY;
-            if (swapped > n) {
-                n = swapped;
-                g = Math.max(g, swappedGiven);
+            if ((W_FAMILY + W_GIVEN * swappedGiven) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY > n) {
+                double swapped = (W_FAMILY * familySimilarity(e.familySkeletonId, e.familySkeleton, o.givenId, o.given)
+                        + W_GIVEN * swappedGiven) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY;
+                if (swapped > n) {
+                    n = swapped;
+                    g = Math.max(g, swappedGiven);
+                }
             }
         }
         if (n > ev.name) {
@@ -766,13 +761,15 @@ public final class RecordMatcher {
                 long md = Math.min(e.month, e.day) * 100L + Math.max(e.month, e.day);
                 long d = mix(mix(mix(K_DAY, e.year), md), g);
                 long m = mix(mix(mix(K_DAY_FAMILY, e.year), md), text(e.family, 1));
-                long slip = mix(mix(mix(K_SLIP, e.month * 100L + e.day), f3), g); // a year one slip away
                 register[r++] = d;
                 register[r++] = m;
-                register[r++] = slip;
                 probe[p++] = d;
                 probe[p++] = m;
-                probe[p++] = slip;
+                for (long n : names) { // a year one slip away: same day and month, any year
+                    long slip = mix(mix(K_SLIP, e.month * 100L + e.day), n);
+                    register[r++] = slip;
+                    probe[p++] = slip;
+                }
             }
         }
         counts[0] = r;

@@ -108,6 +108,27 @@ public final class MatchingBenchmark {
                 }
             }
             System.out.println("missed pairs scoring at/above accept " + high + ", below " + low);
+            Map<String, Integer> missedKinds = new java.util.TreeMap<>();
+            for (List<Integer> keys : byTruth.values()) {
+                for (int i = 0; i < keys.size(); i++) {
+                    for (int j = i + 1; j < keys.size(); j++) {
+                        if (!groupOf.get((long) keys.get(i)).equals(groupOf.get((long) keys.get(j)))) {
+                            double sc = scorer.score(incoming.get(keys.get(i)), incoming.get(keys.get(j)));
+                            SyntheticSources.Record a = records.get(keys.get(i));
+                            SyntheticSources.Record b = records.get(keys.get(j));
+                            String sv = a.serviceNumber() != null && b.serviceNumber() != null
+                                    && !RecordMatcher.normaliseService(a.serviceNumber()).equals(RecordMatcher.normaliseService(b.serviceNumber())) ? " svc-differ" : "";
+                            String d = precision(a).compareTo(precision(b)) <= 0 ? precision(a) + "~" + precision(b) : precision(b) + "~" + precision(a);
+                            String mk = d + (sc >= accept ? " >=accept" : sc >= review ? " review" : " low") + sv;
+                            if (missedKinds.merge(mk, 1, Integer::sum) <= 6 && mk.startsWith(System.getProperty("bench.missedSample", "-"))) {
+                                System.out.println("  sample " + mk + " " + sc + "\n     " + a + "\n     " + b);
+                            }
+                        }
+                    }
+                }
+            }
+            missedKinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(x -> System.out.printf("missed %6d %s%n", x.getValue(), x.getKey()));
             int shown = 0;
             for (List<Integer> keys : byTruth.values()) {
                 for (int i = 1; i < keys.size() && shown < 40; i++) {
