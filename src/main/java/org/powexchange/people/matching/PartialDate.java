@@ -131,36 +131,31 @@ public record PartialDate(Integer year, Integer month, Integer day) {
 
     /** 1978 for 1987: two neighbouring digits swapped. */
     private static boolean transposedDigits(int a, int b) {
-        if (a < 0 || b < 0 || Integer.toString(a).length() != Integer.toString(b).length()) {
+        if (a <= 0 || b <= 0 || digitCount(a) != digitCount(b)) {
             return false;
         }
-        // compare digit by digit from the left: equal up to one neighbouring pair that is swapped, equal after it
-        int[] x = digits(a);
-        int[] y = digits(b);
-        for (int i = 0; i + 1 < x.length; i++) {
-            if (x[i] != y[i]) {
-                if (x[i] != y[i + 1] || x[i + 1] != y[i]) {
-                    return false;
-                }
-                for (int j = i + 2; j < x.length; j++) {
-                    if (x[j] != y[j]) {
-                        return false;
-                    }
-                }
-                return true;
-            }
+        // from the right: equal digits, then one neighbouring pair swapped, then equal digits up to the left end
+        while (a % 10 == b % 10 && a > 0) {
+            a /= 10;
+            b /= 10;
         }
-        return false;
+        if (a < 10) {
+            return false;
+        }
+        int a1 = a % 10;
+        int a2 = a / 10 % 10;
+        int b1 = b % 10;
+        int b2 = b / 10 % 10;
+        return a1 != b1 && a1 == b2 && a2 == b1 && a / 100 == b / 100;
     }
 
-    private static int[] digits(int v) {
-        int n = v == 0 ? 1 : (int) Math.log10(v) + 1;
-        int[] d = new int[n];
-        for (int i = n - 1; i >= 0; i--) {
-            d[i] = v % 10;
+    private static int digitCount(int v) {
+        int n = 1;
+        while (v >= 10) {
             v /= 10;
+            n++;
         }
-        return d;
+        return n;
     }
 
     @Override

@@ -104,10 +104,10 @@ public final class RecordMatcher {
             familyId = id(family);
             familySkeletonId = id(familySkeleton);
             givenId = id(given);
-            birthText = birth.toString();
             year = birth.isKnown() ? birth.year() : 0;
             month = birth.month() == null ? 0 : birth.month();
             day = birth.day() == null ? 0 : birth.day();
+            birthOrder = year * 10_000 + month * 100 + day;
             information = information(this);
             long[] register = new long[16];
             long[] probe = new long[16];
@@ -120,11 +120,12 @@ public final class RecordMatcher {
         final int familyId;
         final int familySkeletonId;
         final int givenId;
-        final String birthText;
         /** The birth date's parts, 0 where unknown (compared in the hot loops without unboxing). */
         final int year;
         final int month;
         final int day;
+        /** Orders dates as their text would (1987 < 1987-05 < 1987-05-14 < 1988), without making the text. */
+        final int birthOrder;
         final int information;
         /** The blocks the record is listed in, and the blocks searched for its candidates. */
         final Block[] keys;
@@ -143,7 +144,7 @@ public final class RecordMatcher {
      */
     private static final java.util.Comparator<Entry> CANONICAL = java.util.Comparator
             .comparingInt((Entry e) -> -e.information).thenComparing(e -> e.family).thenComparing(e -> e.given)
-            .thenComparing(e -> e.birthText).thenComparing(e -> e.service).thenComparingLong(e -> e.key);
+            .thenComparingInt(e -> e.birthOrder).thenComparing(e -> e.service).thenComparingLong(e -> e.key);
 
     private static int information(Entry e) {
         return (e.birth.isComplete() ? 8 : e.birth.isKnown() ? 4 : 0) + (e.service.isEmpty() ? 0 : 2)
