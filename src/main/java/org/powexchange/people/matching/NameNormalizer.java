@@ -20,9 +20,9 @@ public final class NameNormalizer {
 
     /**
      * Longest patterns first: the first rule that matches at a position applies. Written in ICU's rule syntax
-     * (NameNormalizerTest holds {@link #fold} equal to ICU's transliterator built from them).
+     * (MatchingPrimitivesTest holds {@link #fold} equal to ICU's transliterator built from them).
      */
-    private static final String SKELETON_RULES = String.join("\n",
+    static final String SKELETON_RULES = String.join("\n",
             "ł > l ;", "[^a-z] > ;",
             "schtsch > s ;", "chtch > s ;", "shch > s ;", "szcz > s ;", "shh > s ;", "tsch > c ;", "sch > s ;",
             "tch > c ;", "tsh > c ;", "ch > c ;", "cz > c ;", "ts > c ;", "tz > c ;",
@@ -101,7 +101,7 @@ public final class NameNormalizer {
         return s;
     }
 
-    /** A family name's skeleton with the feminine endings folded onto the masculine (-ska/-ski, -ova/-ov, -ina/-in). */
+    /** A family name's skeleton with the feminine endings folded onto the masculine (-ska, -skaia/-ski, -ova/-ov, -ina/-in). */
     public String familyKey(String name) {
         String sk = skeleton(name);
         int n = sk.length();
@@ -111,6 +111,9 @@ public final class NameNormalizer {
             }
             if (sk.endsWith("ova") || sk.endsWith("eva") || sk.endsWith("ina") || sk.endsWith("ana")) {
                 return sk.substring(0, n - 1);
+            }
+            if (sk.endsWith("skaia") || sk.endsWith("ckaia") || sk.endsWith("zkaia")) { // Russian -ская, -цкая
+                return sk.substring(0, n - 3) + "i";
             }
             if (sk.endsWith("aia")) {
                 return sk.substring(0, n - 2) + "i";
