@@ -625,19 +625,24 @@ public final class RecordMatcher {
     /** The people sharing a block with the record, each once, in the order of its keys and the blocks. */
     private List<Cluster> candidates(Entry e) {
         int mark = ++stamp;
-        List<Cluster> out = new ArrayList<>();
+        List<Cluster> out = found;
+        out.clear();
         collect(e, mark, out);
         return out;
     }
 
     private List<Cluster> candidates(List<Entry> entries) {
         int mark = ++stamp;
-        List<Cluster> out = new ArrayList<>();
+        List<Cluster> out = found;
+        out.clear();
         for (Entry e : entries) {
             collect(e, mark, out);
         }
         return out;
     }
+
+    /** The candidates of the record being placed; reused (no caller asks for a second list while it reads one). */
+    private final List<Cluster> found = new ArrayList<>();
 
     private void collect(Entry e, int mark, List<Cluster> out) {
         for (Block b : e.probes) {
