@@ -95,7 +95,8 @@ public record PartialDate(Integer year, Integer month, Integer day) {
     /**
      * 1 for the same date; 0.9 for day and month swapped; 0.8 for a day off by one, 0.75 for a month off by
      * one, 0.7 for a year off by one (all typical slips of a clerk); 0.75-0.8 where one is a less precise form
-     * of the other; 0.5 if either is unknown; lower for conflicts, 0 for other years.
+     * of the other; 0.5 if either is unknown; lower for conflicts, 0 for other years. A day or a month off by
+     * one is counted on the calendar: 31 August and 1 September, 28 December 2004 and 28 January 2005.
      */
     public double similarity(PartialDate o) {
         if (!isKnown() || !o.isKnown()) {
@@ -105,6 +106,12 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             boolean sameMd = isComplete() && o.isComplete() && month.equals(o.month) && day.equals(o.day);
             if (sameMd && Math.abs(year - o.year) == 1) {
                 return 0.7;
+            }
+            if (isComplete() && o.isComplete() && Math.abs(year - o.year) == 1) {
+                double slip = calendarSlip(o); // over New Year
+                if (slip > 0) {
+                    return slip;
+                }
             }
             return sameMd && transposedDigits(year, o.year) ? 0.6 : 0.0;
         }
@@ -121,12 +128,24 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (day.equals(o.day)) {
                 return Math.abs(month - o.month) == 1 ? 0.75 : 0.45;
             }
-            return 0.2;
+            double slip = calendarSlip(o); // a day off over the turn of a month
+            return slip > 0 ? slip : 0.2;
         }
         if (month == null || o.month == null) {
             return 0.75;
         }
         return month.equals(o.month) ? 0.8 : 0.3;
+    }
+
+    /** 0.8 for the next or previous day, 0.75 for the same day of the next or previous month; 0 otherwise. */
+    private double calendarSlip(PartialDate o) {
+        LocalDate a = toLocalDate();
+        LocalDate b = o.toLocalDate();
+        if (Math.abs(a.toEpochDay() - b.toEpochDay()) == 1) {
+            return 0.8;
+        }
+        boolean monthApart = day.equals(o.day) && (a.plusMonths(1).equals(b) || b.plusMonths(1).equals(a));
+        return monthApart ? 0.75 : 0;
     }
 
     /** 1978 for 1987: two neighbouring digits swapped. */

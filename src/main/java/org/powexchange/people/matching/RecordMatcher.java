@@ -110,7 +110,7 @@ public final class RecordMatcher {
             birthOrder = year * 10_000 + month * 100 + day;
             information = information(this);
             long[] register = new long[16];
-            long[] probe = new long[16];
+            long[] probe = new long[20];
             int[] counts = new int[2];
             keys(this, register, probe, counts);
             keys = blocks(register, counts[0]);
@@ -465,10 +465,16 @@ public final class RecordMatcher {
 
     /** {@link PartialDate#similarity}, skipping the call where it is 0 for certain (other years, other day). */
     private static double dateSimilarity(Entry a, Entry b) {
-        if (a.year != b.year && !(a.day != 0 && a.month == b.month && a.day == b.day)) {
+        if (a.year != b.year && !(a.day != 0 && a.month == b.month && a.day == b.day) && !overNewYear(a, b)) {
             return 0;
         }
         return a.birth.similarity(b.birth);
+    }
+
+    /** Complete dates in December and January of neighbouring years: a day or a month may have slipped. */
+    private static boolean overNewYear(Entry a, Entry b) {
+        return a.day != 0 && b.day != 0 && (a.year + 1 == b.year && a.month == 12 && b.month == 1
+                || b.year + 1 == a.year && b.month == 12 && a.month == 1);
     }
 
     /**
@@ -759,6 +765,9 @@ public final class RecordMatcher {
                 probe[p++] = y;
                 register[r++] = mix(K_NAME_ANY_YEAR, n);
                 probe[p++] = mix(K_UNDATED, n);
+                if (e.day != 0 && (e.month == 1 || e.month == 12)) { // a slip over New Year
+                    probe[p++] = mix(mix(K_NAME_YEAR, n), e.month == 1 ? e.year - 1 : e.year + 1);
+                }
             }
             long y = mix(mix(K_FAMILY_YEAR, f3), e.year);
             register[r++] = y;
