@@ -107,8 +107,9 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (sameMd && Math.abs(year - o.year) == 1) {
                 return 0.7;
             }
-            if (isComplete() && o.isComplete() && Math.abs(year - o.year) == 1) {
-                double slip = calendarSlip(o); // over New Year
+            if (isComplete() && o.isComplete() && Math.abs(year - o.year) == 1 && month + o.month == 13
+                    && Math.abs(month - o.month) == 11) {
+                double slip = calendarSlip(o); // over New Year (December and January)
                 if (slip > 0) {
                     return slip;
                 }
@@ -128,7 +129,8 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (day.equals(o.day)) {
                 return Math.abs(month - o.month) == 1 ? 0.75 : 0.45;
             }
-            double slip = calendarSlip(o); // a day off over the turn of a month
+            // a day off over the turn of a month: one of them the 1st, the months neighbours
+            double slip = Math.abs(month - o.month) == 1 && (day == 1 || o.day == 1) ? calendarSlip(o) : 0;
             return slip > 0 ? slip : 0.2;
         }
         if (month == null || o.month == null) {
@@ -137,15 +139,26 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         return month.equals(o.month) ? 0.8 : 0.3;
     }
 
-    /** 0.8 for the next or previous day, 0.75 for the same day of the next or previous month; 0 otherwise. */
+    /**
+     * For two complete dates in neighbouring months (December and January of neighbouring years included):
+     * 0.8 for the next or previous day, 0.75 for the same day of the next or previous month; 0 otherwise.
+     */
     private double calendarSlip(PartialDate o) {
-        LocalDate a = toLocalDate();
-        LocalDate b = o.toLocalDate();
-        if (Math.abs(a.toEpochDay() - b.toEpochDay()) == 1) {
+        PartialDate first = isBefore(o) ? this : o;
+        PartialDate second = first == this ? o : this;
+        boolean nextMonth = first.month == 12 ? second.month == 1 && second.year == first.year + 1
+                : second.month == first.month + 1 && second.year.equals(first.year);
+        if (!nextMonth) {
+            return 0;
+        }
+        if (first.day == java.time.YearMonth.of(first.year, first.month).lengthOfMonth() && second.day == 1) {
             return 0.8;
         }
-        boolean monthApart = day.equals(o.day) && (a.plusMonths(1).equals(b) || b.plusMonths(1).equals(a));
-        return monthApart ? 0.75 : 0;
+        return first.day.equals(second.day) ? 0.75 : 0;
+    }
+
+    private boolean isBefore(PartialDate o) {
+        return year < o.year || year.equals(o.year) && (month < o.month || month.equals(o.month) && day < o.day);
     }
 
     /** 1978 for 1987: two neighbouring digits swapped. */
