@@ -89,6 +89,11 @@ public final class RecordMatcher {
         final String service;
 
         Entry(MatchRecord r) {
+            this(r, true);
+        }
+
+        /** {@code blocked} false: a record only scored (no blocks made for it, so repeated scoring keeps nothing). */
+        Entry(MatchRecord r, boolean blocked) {
             key = r.key();
             family = names.familyKey(r.familyName());
             familySkeleton = names.skeleton(r.familyName());
@@ -113,8 +118,8 @@ public final class RecordMatcher {
             long[] probe = new long[20];
             int[] counts = new int[2];
             keys(this, register, probe, counts);
-            keys = blocks(register, counts[0]);
-            probes = blocks(probe, counts[1]);
+            keys = blocked ? blocks(register, counts[0]) : new Block[0];
+            probes = blocked ? blocks(probe, counts[1]) : new Block[0];
         }
 
         final int familyId;
@@ -369,8 +374,8 @@ public final class RecordMatcher {
     /** The match score of two records in [0, 1] (service numbers aside). */
     public double score(MatchRecord a, MatchRecord b) {
         Cluster c = new Cluster(0);
-        c.entries.add(new Entry(b));
-        return round(score(new Entry(a), c, null));
+        c.entries.add(new Entry(b, false));
+        return round(score(new Entry(a, false), c, null));
     }
 
     /** What one comparison found, pooled over the record pairs it looked at. */

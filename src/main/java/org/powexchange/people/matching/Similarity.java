@@ -131,7 +131,8 @@ final class Similarity {
      */
     static final class Memo {
 
-        private static final int MAX = 1 << 21;
+        /** At most this many pairs (32 MB of table); the rest are computed each time. */
+        private static final int MAX = 1 << 20;
         private long[] keys = new long[1 << 14];
         private double[] values = new double[1 << 14];
         private int size;
