@@ -322,10 +322,17 @@ public class ExchangeDriver {
     public static void runDueJobs(String exchangeId, java.util.function.Predicate<org.camunda.bpm.engine.runtime.Job> which) {
         org.camunda.bpm.engine.ProcessEngine engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
         for (int i = 0; i < 50; i++) {
-            List<String> due = engine.getManagementService().createJobQuery().executable().messages().list().stream()
-                    .filter(j -> j.getProcessInstanceId() != null && which.test(j))
-                    .filter(j -> engine.getRuntimeService().createProcessInstanceQuery()
-                            .processInstanceId(j.getProcessInstanceId()).processInstanceBusinessKey(exchangeId).count() > 0)
+            // the exchange's instances first (a job may have started a called one), then their jobs: two queries,
+            // not one per due job of every exchange the suite has left behind
+            java.util.Set<String> instances = new java.util.HashSet<>();
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(exchangeId).list()
+                    .forEach(p -> instances.add(p.getId()));
+            if (instances.isEmpty()) {
+                return;
+            }
+            List<String> due = engine.getManagementService().createJobQuery().processInstanceIds(instances).executable()
+                    .messages().list().stream()
+                    .filter(which)
                     .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
             if (due.isEmpty()) {
                 return;

@@ -6,10 +6,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.powexchange.it.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -33,9 +36,17 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private JdbcClient sql;
+
     @BeforeEach
-    void initAssertions() {
+    void initAssertions(TestInfo test) {
         BpmnAwareTests.init(engine);
+        if (PostgresTestDatabase.logsStatements()) {
+            // a marker in the server's statement log: the statements after it are this test's
+            sql.sql("select 'pow-test " + getClass().getSimpleName() + "." + test.getTestMethod().map(m -> m.getName())
+                    .orElse("?") + "'").query(String.class).single();
+        }
     }
 
     /** The job executor is off in tests: run due async continuations of the exchange until none is left. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The Staff's board: what it shows of a running exchange, the name search, and who is refused. */
+@AlsoOnPostgres
 public class BoardTest extends IntegrationTest {
 
     @Autowired

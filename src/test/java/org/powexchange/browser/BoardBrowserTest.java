@@ -45,10 +45,10 @@ class BoardBrowserTest extends BrowserTest {
     @Test
     void anAgencyUserIsRefused() {
         new TasklistPage(browser).login("defence", "demo-defence-pw");
-        browser.step(TasklistPage.PAGE, "no \"Exchange board\" link for an agency", () -> {
-            Browser.pause(1500); // the link appears after the board's access check answers
-            return browser.visible(By.cssSelector("a.pow-board-link")).isEmpty();
-        });
+        // the link would appear once the board's access check has answered: wait for the answer, then look
+        browser.step(TasklistPage.PAGE, "the board's access check answered \"refused\"", () ->
+                !browser.driver().findElements(By.cssSelector("[data-pow-board-access='refused']")).isEmpty());
+        assertThat(browser.visible(By.cssSelector("a.pow-board-link"))).as("\"Exchange board\" link for an agency").isEmpty();
         browser.open("/board/");
         browser.step(PAGE, "403 for the Ministry of Defence", () ->
                 browser.visibleWithText(By.cssSelector("h1"), "403") != null);

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (never downloaded: the paths
- * are set explicitly, so Selenium Manager has nothing to look up). Every step saves a screenshot
- * under target/screenshots/; a failing step says which page and what was missing.
+ * are set explicitly, so Selenium Manager has nothing to look up). A failing step saves a screenshot and
+ * the page source under target/screenshots/ and says which page and what was missing.
  */
 public final class Browser implements AutoCloseable {
 
@@ -29,6 +29,14 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("pow.chromium", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(Long.getLong("pow.browser.wait", 20));
+    /**
+     * A screenshot of every step with {@code -Dpow.browser.screenshots=steps} (to see a scenario, or to take
+     * pictures for the docs); by default only of a failing step and of the named pictures a test takes
+     * ({@link #screenshot}): at about 0.2 s a step they were a fifth of the browser tests' time.
+     */
+    static final boolean EVERY_STEP = "steps".equals(System.getProperty("pow.browser.screenshots", "failures"));
+    /** How often a step looks again (Selenium's default, 500 ms, made most steps wait half a second for nothing). */
+    static final Duration POLL = Duration.ofMillis(50);
 
     /** Null when the browser can run here, else what to do to enable the browser tests. */
     static String unavailableReason() {
@@ -82,6 +90,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands typed text to the form at once: form-js debounces typed input and passes it on when the
+     * field loses focus, so a blur instead of waiting out the debounce.
+     */
+    void flush(WebElement input) {
+        js("arguments[0].blur();", input);
+    }
+
     /** Names the screenshots of the next scenario and numbers its steps from 1. */
     void scenario(String name) {
         prefix = name;
@@ -104,19 +120,21 @@ public final class Browser implements AutoCloseable {
 
     /**
      * One step of a scenario on one page: waits until {@code check} holds (returns non-null/true),
-     * then saves a screenshot. On timeout it saves the failing screenshot and the page source and
-     * fails naming the page and what was missing.
+     * looking again every {@link #POLL}, then saves a screenshot when {@link #EVERY_STEP}. On timeout it
+     * saves the failing screenshot and the page source and fails naming the page and what was missing.
      */
     <T> T step(String page, String expectation, Supplier<T> check) {
         String name = String.format("%s-%02d-%s", prefix, ++step, slug(page + " " + expectation));
         long started = System.nanoTime();
         try {
-            T result = new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> {
+            T result = new WebDriverWait(driver, WAIT, POLL).ignoring(WebDriverException.class).until(d -> {
                 T r = check.get();
                 return (r instanceof Boolean b && !b) ? null : r;
             });
-            pause(100); // let the last paint land in the picture
-            screenshot(name);
+            if (EVERY_STEP) {
+                pause(100); // let the last paint land in the picture
+                screenshot(name);
+            }
             System.out.printf("browser step %s: %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
             return result;
         } catch (WebDriverException e) {
@@ -145,14 +163,26 @@ public final class Browser implements AutoCloseable {
                 driver.navigate().refresh();
             }
             step(page, "login form", formReady);
-            driver.findElement(userField).clear();
-            driver.findElement(userField).sendKeys(user);
-            driver.findElement(passwordField).clear();
-            driver.findElement(passwordField).sendKeys(password);
-            step(page, "user name and password taken by the form", () ->
-                    user.equals(driver.findElement(userField).getAttribute("value"))
-                            && String.valueOf(driver.findElement(userField).getAttribute("class")).contains("ng-not-empty")
-                            && String.valueOf(driver.findElement(passwordField).getAttribute("class")).contains("ng-not-empty"));
+            // the login view focuses the user name field 300 ms after it appears (its autofocus): a password typed
+            // before that lands in the user name field. Wait for that focus, and type again if the form did not
+            // take both values
+            quietlyWait(() -> Boolean.TRUE.equals(js("return document.activeElement != null"
+                    + " && document.activeElement.getAttribute('ng-model') === 'username';")), Duration.ofSeconds(3));
+            Supplier<Boolean> taken = () -> user.equals(driver.findElement(userField).getAttribute("value"))
+                    && password.equals(driver.findElement(passwordField).getAttribute("value"))
+                    && String.valueOf(driver.findElement(userField).getAttribute("class")).contains("ng-not-empty")
+                    && String.valueOf(driver.findElement(passwordField).getAttribute("class")).contains("ng-not-empty");
+            for (int typing = 1; typing <= 3; typing++) {
+                driver.findElement(userField).clear();
+                driver.findElement(userField).sendKeys(user);
+                driver.findElement(passwordField).clear();
+                driver.findElement(passwordField).sendKeys(password);
+                if (quietlyWait(taken, Duration.ofSeconds(2))) {
+                    break;
+                }
+                System.out.printf("browser: %s sign-in form did not take what was typed, typing again%n", page);
+            }
+            step(page, "user name and password taken by the form", taken);
             driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
             boolean firstTry = attempt == 1;
             String outcome = step(page, signedInWhat + (attempt > 1 ? " (second try)" : ""), () -> {
@@ -171,8 +201,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to {@link #WAIT} for the condition; false (no failure, no screenshot) if it did not come. */
     boolean quietlyWait(Supplier<Boolean> condition) {
+        return quietlyWait(condition, WAIT);
+    }
+
+    boolean quietlyWait(Supplier<Boolean> condition, Duration timeout) {
         try {
-            new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+            new WebDriverWait(driver, timeout, POLL).ignoring(WebDriverException.class)
                     .until(d -> Boolean.TRUE.equals(condition.get()) ? Boolean.TRUE : null);
             return true;
         } catch (WebDriverException e) {
@@ -198,7 +232,12 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    private int screenshots;
+    private long screenshotNanos;
+
     void screenshot(String name) {
+        long started = System.nanoTime();
+        screenshots++;
         try {
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             if (name.endsWith("FAILED")) {
@@ -206,6 +245,8 @@ public final class Browser implements AutoCloseable {
             }
         } catch (IOException | WebDriverException e) {
             // a missing picture must not hide the real failure
+        } finally {
+            screenshotNanos += System.nanoTime() - started;
         }
     }
 
@@ -224,6 +265,7 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        System.out.printf("browser: %d screenshots in %d ms%n", screenshots, screenshotNanos / 1_000_000);
         try {
             driver.quit();
         } finally {

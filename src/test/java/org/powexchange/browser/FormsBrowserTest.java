@@ -62,7 +62,7 @@ class FormsBrowserTest extends BrowserTest {
         WebElement item = browser.step(TasklistPage.PAGE, "option \"" + optionText + "\"", () ->
                 browser.visibleWithText(By.cssSelector(".fjs-dropdownlist-item"), optionText));
         browser.click(item);
-        Browser.pause(400); // form-js debounces input
+        // a choice reaches the form at once: form-js debounces typed text only
         browser.step(TasklistPage.PAGE, "\"" + optionText + "\" chosen in objection " + (row + 1), () -> {
             WebElement r = browser.visible(By.cssSelector(".fjs-container .fjs-repeat-row-container")).get(row);
             return r.getText().contains(optionText) || r.findElements(By.cssSelector("input")).stream()

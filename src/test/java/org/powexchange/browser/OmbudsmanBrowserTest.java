@@ -131,7 +131,7 @@ class OmbudsmanBrowserTest extends BrowserTest {
         });
         assertThat(radio.findElement(By.xpath("..")).getText().trim()).startsWith(label);
         browser.click(radio);
-        Browser.pause(400); // form-js debounces input
+        // a choice reaches the form at once: form-js debounces typed text only
     }
 
     private void type(String name, String text) {
@@ -142,6 +142,6 @@ class OmbudsmanBrowserTest extends BrowserTest {
         });
         browser.js("arguments[0].scrollIntoView({block: 'center'});", note);
         note.sendKeys(text);
-        Browser.pause(400); // form-js debounces input
+        browser.flush(note);
     }
 }

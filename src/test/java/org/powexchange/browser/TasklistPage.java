@@ -105,7 +105,7 @@ final class TasklistPage {
             return null;
         });
         b.click(option);
-        Browser.pause(400); // form-js debounces input
+        // a choice reaches the form at once: form-js debounces typed text only
         return this;
     }
 
@@ -117,7 +117,7 @@ final class TasklistPage {
         });
         b.js("arguments[0].scrollIntoView({block: 'center'});", input);
         input.sendKeys(text);
-        Browser.pause(400); // form-js debounces input
+        b.flush(input);
         return this;
     }
 
@@ -145,7 +145,7 @@ final class TasklistPage {
         WebElement item = b.step(PAGE, "option \"" + optionText + "\" of \"" + fieldLabel + "\"", () ->
                 b.visibleWithText(By.cssSelector(".fjs-dropdownlist-item"), optionText));
         b.click(item);
-        Browser.pause(400); // form-js debounces input
+        // a choice reaches the form at once: form-js debounces typed text only
         b.step(PAGE, "\"" + optionText + "\" chosen in \"" + fieldLabel + "\"", () -> {
             WebElement f = field(fieldLabel);
             return f != null && (f.getText().contains(optionText) || f.findElements(By.cssSelector("input")).stream()

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.powexchange.security.DemoProperties;
@@ -23,6 +24,7 @@ import org.springframework.mock.env.MockEnvironment;
  * The demo seed, off in the test profile, turned on here by hand against the running test application:
  * two exchanges once, one left at "Confirm the lists", one driven to its first phase; nobody else's touched.
  */
+@AlsoOnPostgres
 class DemoSeedTest extends IntegrationTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
  * Russian Cyrillic and in Latin, a swapped day and month, one uncertain pair resolved by the drafter,
  * evidence of life of different kinds and ages, and the lists that follow.
  */
+@AlsoOnPostgres
 class ListDraftingScenarioTest extends IntegrationTest {
 
     @Autowired

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * fields that differ; a page decided in bulk; every pair above a score merged in bulk; the task returns
  * until no pair is open, then drafting goes on.
  */
+@AlsoOnPostgres
 class ResolveDuplicatesPagingTest extends IntegrationTest {
 
     @Autowired

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bad source files get a clear report, and nothing is half-imported. */
 @SuppressWarnings({"unchecked", "rawtypes"})
+@AlsoOnPostgres
 class SourceImportValidationTest extends IntegrationTest {
 
     @Autowired

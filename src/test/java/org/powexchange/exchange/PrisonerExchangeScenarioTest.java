@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a refusal of consent replaced from the reserve, the 36-hour warning and 48-hour breach of phase 1 fired
  * as jobs, logistics and go/no-go, families and medical intake, and an unbalanced phase 2 settled by the Staff.
  */
+@AlsoOnPostgres
 class PrisonerExchangeScenarioTest extends IntegrationTest {
 
     @Autowired

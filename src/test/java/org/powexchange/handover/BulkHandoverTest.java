@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 
 /** A phase of 400 per side confirmed through the bulk API in one call; the parity check reads right. */
+@AlsoOnPostgres
 class BulkHandoverTest extends HandoverTestSupport {
 
     @Test

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.people.CriminalProceedingsRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -29,6 +30,7 @@ import org.springframework.http.ResponseEntity;
  * recorded proceedings and never for art. 109 people, phases independent of earlier follow-up, agreed
  * per-phase dates, and the four-eyes correction of a confirmation.
  */
+@AlsoOnPostgres
 class CrossingRulesTest extends HandoverTestSupport {
 
     @Autowired

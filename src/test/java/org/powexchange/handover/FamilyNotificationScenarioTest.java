@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.people.CriminalProceedingsRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.http.ResponseEntity;
  * the family appeal and the reason (returned, refused at the crossing, died before the exchange), one outcome
  * per family checked on the server, and the families not reached back in the task after the retry timer.
  */
+@AlsoOnPostgres
 class FamilyNotificationScenarioTest extends HandoverTestSupport {
 
     @Autowired

@@ -14,10 +14,12 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.springframework.http.ResponseEntity;
 
 /** The phased handover end to end: parity, hold-back, no-shows, deadlines, families, medical intake, reports. */
+@AlsoOnPostgres
 class PhaseHandoverScenarioTest extends HandoverTestSupport {
 
     @Test

@@ -23,6 +23,10 @@ public final class AppNode implements AutoCloseable {
     private final List<String> args;
     private final Path log;
     private Process process;
+    private long startedAt;
+
+    /** The first port of the nodes (-Dpow.it.port, default 8185): a second build on the machine picks another. */
+    public static final int FIRST_PORT = Integer.getInteger("pow.it.port", 8185);
 
     public AppNode(String name, int port, String database, String... extraArgs) {
         this.name = name;
@@ -41,6 +45,9 @@ public final class AppNode implements AutoCloseable {
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // the tests act as the neutral party (through /api); no simulated one competes for its tasks
                 "--powexchange.demo.simulated-neutral-party.enabled=false",
+                // nor the demo seed: its two exchanges cost every first start time and, driven on in the background
+                // while CrashIT kills the node, could leave a job of their own behind (DemoSeedTest covers it)
+                "--powexchange.demo.seed.enabled=false",
                 "--logging.level.root=WARN",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
         a.addAll(List.of(extraArgs));
@@ -73,6 +80,7 @@ public final class AppNode implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar()));
         cmd.addAll(args);
+        startedAt = System.nanoTime();
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
@@ -90,12 +98,13 @@ public final class AppNode implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    System.out.printf("%s up in %d ms%n", name, (System.nanoTime() - startedAt) / 1_000_000);
                     return this;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
         throw new IllegalStateException(name + " did not come up within " + timeout + "; see " + log);
     }

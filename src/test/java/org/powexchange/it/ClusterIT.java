@@ -20,7 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.powexchange.AlsoOnPostgres;
 
 /**
  * Two application nodes on one PostgreSQL database, the job executor on in both (Camunda's
@@ -29,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * every job ran successfully exactly once, each timer fired once per phase, no incident and no job is
  * left, and the project's audit has no doubled record.
  */
+@Tag(AlsoOnPostgres.TAG) // verify's PostgreSQL stage (failsafe, after packaging)
+@Execution(ExecutionMode.CONCURRENT) // beside the PostgreSQL scenarios and the other *IT: it mostly waits
 class ClusterIT {
 
     static final int EXCHANGES = Integer.getInteger("pow.it.cluster.exchanges", 12);
@@ -48,9 +54,9 @@ class ClusterIT {
         String[] timers = {"--powexchange.first-phase-due=PT5S", "--powexchange.phase-interval=PT3S",
                 "--powexchange.deadline-warning=PT2S"};
         // the first node creates the schema; the second joins the running database
-        a = new AppNode("cluster-node-a", 8185, db, timers).start();
+        a = new AppNode("cluster-node-a", AppNode.FIRST_PORT, db, timers).start();
         a.awaitUp(Duration.ofMinutes(3));
-        b = new AppNode("cluster-node-b", 8186, db, timers).start();
+        b = new AppNode("cluster-node-b", AppNode.FIRST_PORT + 1, db, timers).start();
         b.awaitUp(Duration.ofMinutes(3));
     }
 
@@ -69,7 +75,9 @@ class ClusterIT {
 
     @Test
     void twoNodesRunManyExchangesWithEveryJobAndTimerExactlyOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // every exchange at once: the most contention for the jobs and timers of both nodes, and the timers'
+        // waits overlap instead of adding up
+        ExecutorService pool = Executors.newFixedThreadPool(EXCHANGES);
         List<Future<String>> runs = new ArrayList<>();
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         for (int i = 0; i < EXCHANGES; i++) {

@@ -46,7 +46,7 @@ public final class Pg {
         return DriverManager.getConnection(url(db), USER, "");
     }
 
-    private static void admin(String sql) {
+    static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, ""); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import org.springframework.http.HttpMethod;
  * identity doubt about an art. 109 person needs a second official, and "Defer" may name a phase.
  * All people are invented.
  */
+@AlsoOnPostgres
 class LawfulReviewRulesTest extends IntegrationTest {
 
     @Autowired

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The six reviews of many exchanges completed at the same moment from six threads, with the job
  * executor running the asynchronous join: no failed job, no incident, no lost review.
  */
+@AlsoOnPostgres
 class ReviewConcurrencyTest extends IntegrationTest {
 
     static final int EXCHANGES = 8;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import org.springframework.http.MediaType;
  * replacement from the reserve, the Staff's decisions, refused results and the official external
  * task client against the running application. All people are invented.
  */
+@AlsoOnPostgres
 class NeutralVerificationScenarioTest extends IntegrationTest {
 
     @Autowired

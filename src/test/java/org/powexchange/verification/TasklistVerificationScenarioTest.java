@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stored; whichever way the results arrive first completes the round, once, and the other ways close.
  * All people are invented.
  */
+@AlsoOnPostgres
 class TasklistVerificationScenarioTest extends IntegrationTest {
 
     @Autowired
