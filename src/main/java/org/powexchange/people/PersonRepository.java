@@ -101,6 +101,12 @@ public class PersonRepository {
         return ids;
     }
 
+    /** The people of the exchange without a patronymic (cross-referencing may give them one). */
+    public java.util.Set<Long> idsWithoutPatronymic(UUID exchangeId) {
+        return new java.util.HashSet<>(jdbc.sql("select id from person where exchange_id = ? and patronymic is null")
+                .param(exchangeId).query(Long.class).list());
+    }
+
     public long insert(Person p) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "
