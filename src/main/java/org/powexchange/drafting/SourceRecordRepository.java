@@ -225,7 +225,7 @@ public class SourceRecordRepository {
     }
 
     private static String blankToNull(PartialDate d) {
-        return d == null || !d.isKnown() ? null : d.toString();
+        return d == null || !d.isKnown() ? null : SourceRecord.dateText(d);
     }
 
     static SourceRecord map(ResultSet rs, int n) throws SQLException {
