@@ -116,8 +116,8 @@ public class CrossReferenceService {
             newPersonIds.put(newGroups.get(i), ids.get(i));
         }
         List<SourceRecordRepository.Link> links = new ArrayList<>(result.assignments().size());
-        // the person of every record after this run, for the patronymics of known people
-        Map<Long, Long> personOf = new HashMap<>(all.size() * 2);
+        // the person of every record after this run, for the patronymics of known people (when there are any)
+        Map<Long, Long> personOf = existing.isEmpty() ? null : new HashMap<>(all.size() * 2);
         int linked = 0;
         for (RecordMatcher.Assignment a : result.assignments()) {
             long personId;
@@ -128,7 +128,9 @@ public class CrossReferenceService {
                 personId = newPersonIds.get(a.group());
             }
             links.add(new SourceRecordRepository.Link(a.recordKey(), personId, a.confidence(), a.basis()));
-            personOf.put(a.recordKey(), personId);
+            if (personOf != null) {
+                personOf.put(a.recordKey(), personId);
+            }
         }
         records.linkAll(links);
         java.util.Set<String> pairKeys = new java.util.HashSet<>();

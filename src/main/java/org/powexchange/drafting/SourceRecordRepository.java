@@ -140,9 +140,15 @@ public class SourceRecordRepository {
      * order keeps the database's pages in cache (100,000 links).
      */
     public void linkAll(List<Link> links) {
+        // in chunks of 1,000: the driver holds one chunk's parameters, not 100,000 rows of them next to the matcher's result
         batch.batchUpdate("update source_record set person_id = ?, match_confidence = ?, match_basis = ? where id = ?",
-                links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId))
-                        .map(l -> new Object[] {l.personId(), l.confidence(), l.basis(), l.recordId()}).toList());
+                links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId)).toList(), 1000,
+                (ps, l) -> {
+                    ps.setLong(1, l.personId());
+                    ps.setDouble(2, l.confidence());
+                    ps.setString(3, l.basis());
+                    ps.setLong(4, l.recordId());
+                });
     }
 
     public void linkByRef(UUID exchangeId, SourceKind source, String ref, long personId) {
