@@ -109,6 +109,32 @@ public class ExchangeDriver {
         runJobs.run();
     }
 
+    /**
+     * Drafted and cleared by every agency, waiting for the other side's lists: {@code home} and {@code release}
+     * people by family name, all military and alive, ranked in the order given.
+     */
+    public String exchangeAwaitingCounterpartyLists(String ref, int formula, List<String> home, List<String> release,
+                                                    java.util.function.Consumer<String> runJobs) {
+        String ex = createExchange(ref, formula, List.of(formula));
+        List<Map<String, Object>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < home.size(); i++) {
+            records.add(person("H-" + i, "BRING_HOME", home.get(i), "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"));
+        }
+        for (int i = 0; i < release.size(); i++) {
+            records.add(person("R-" + i, "RELEASE", release.get(i), "Boris", "MILITARY", false, null));
+        }
+        draftAndClearReview(ex, records, () -> runJobs.accept(ex));
+        return ex;
+    }
+
+    /** As above with every one of ours in the formula, and the other side's lists matching ours: verification runs. */
+    public String exchangeInVerification(String ref, List<String> home, List<String> release,
+                                         java.util.function.Consumer<String> runJobs) {
+        String ex = exchangeAwaitingCounterpartyLists(ref, home.size(), home, release, runJobs);
+        counterpartyListsMatchingOurs(ex, "CP-" + ref);
+        return ex;
+    }
+
     /** Our people in one status, as the Staff's /api shows them. */
     public List<Map<String, Object>> people(String exchangeId, String status) {
         return list("coordination-staff", "/api/exchanges/" + exchangeId + "/people?status=" + status);

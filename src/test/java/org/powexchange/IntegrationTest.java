@@ -43,6 +43,12 @@ public abstract class IntegrationTest {
         ExchangeDriver.runDueJobs(businessKey, j -> true);
     }
 
+    /** The running instance of process {@code processKey} for the exchange, or null. */
+    protected org.camunda.bpm.engine.runtime.ProcessInstance instanceOf(String exchangeId, String processKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(exchangeId)
+                .processDefinitionKey(processKey).singleResult();
+    }
+
     protected TestRestTemplate as(String user, String password) {
         return http.withBasicAuth(user, password);
     }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The record of decisions: who did what to which exchange, when and why. Written in the caller's transaction. */
@@ -17,26 +16,18 @@ public class AuditLog {
                         String subject, String detail) {
     }
 
-    private final JdbcClient jdbc;
+    private final AuditRepository events;
 
-    public AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public AuditLog(AuditRepository events) {
+        this.events = events;
     }
 
     public void record(UUID exchangeId, String actor, String action, String subject, String detail) {
-        jdbc.sql("insert into audit_event (exchange_id, occurred_at, actor, action, subject, detail) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(exchangeId, OffsetDateTime.now(), actor, action, subject, truncate(detail))
-                .update();
+        events.insert(exchangeId, OffsetDateTime.now(), actor, action, subject, truncate(detail));
     }
 
     public List<Event> forExchange(UUID exchangeId) {
-        return jdbc.sql("select * from audit_event where exchange_id = ? order by occurred_at, id")
-                .param(exchangeId)
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getObject("exchange_id", UUID.class),
-                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
-                .list();
+        return events.forExchange(exchangeId);
     }
 
     private static String truncate(String s) {

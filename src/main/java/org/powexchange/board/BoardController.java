@@ -1,7 +1,7 @@
 package org.powexchange.board;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 import org.powexchange.web.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +11,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The exchange board at {@code /board}: a static page polling {@code /board/api/snapshot}. Who may see
  * it (Coordination Staff, administrators) is decided in front of it, by {@code security.StaffPageFilter}.
+ * The {@code /board/api} answers are records, documented in /v3/api-docs beside /api.
  */
 @Controller
 public class BoardController {
+
+    /** Answered only to those who may see the board; anyone else gets 401 or 403 from the filter. */
+    @Schema(name = "BoardAccess")
+    public record Access(boolean allowed) {
+    }
 
     private final BoardService board;
 
@@ -29,13 +35,13 @@ public class BoardController {
     /** 200 when the caller may see the board (Tasklist's header shows the link only then). */
     @GetMapping("/board/api/access")
     @ResponseBody
-    public Map<String, Object> access() {
-        return Map.of("allowed", true);
+    public Access access() {
+        return new Access(true);
     }
 
     @GetMapping("/board/api/snapshot")
     @ResponseBody
-    public Map<String, Object> snapshot() {
+    public BoardSnapshot snapshot() {
         return board.snapshot();
     }
 

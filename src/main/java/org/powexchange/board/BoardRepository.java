@@ -1,5 +1,6 @@
 package org.powexchange.board;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ public class BoardRepository {
     }
 
     /** A person found by the name search, with the exchange they are on. */
+    @Schema(name = "BoardPersonHit")
     public record PersonHit(UUID exchangeId, String agreementRef, long personId, String side, String familyName,
                             String givenName, java.time.LocalDate birthDate, String status, Integer phaseNo) {
     }

@@ -61,49 +61,30 @@ public class BoardService {
         this.warningLead = firstPhaseDue.minus(deadlineWarning);
     }
 
-    public Map<String, Object> snapshot() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("now", OffsetDateTime.now(ZoneOffset.UTC));
-        List<Map<String, Object>> list = new ArrayList<>();
+    public BoardSnapshot snapshot() {
+        List<BoardSnapshot.ExchangeRow> list = new ArrayList<>();
         for (Exchange e : exchanges.list(MAX_EXCHANGES, 0)) {
             if (e.completedAt() == null && !Exchange.COMPLETED.equals(e.status())) {
                 list.add(exchange(e));
             }
         }
-        out.put("exchanges", list);
-        return out;
+        return new BoardSnapshot(OffsetDateTime.now(ZoneOffset.UTC), list);
     }
 
-    Map<String, Object> exchange(Exchange e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("agreementRef", e.agreementRef());
-        m.put("title", e.title());
-        m.put("stage", exchanges.stage(e));
-        m.put("formulaSize", e.formulaSize());
-        m.put("processInstanceId", e.processInstanceId());
-        m.put("ratifiedAt", e.ratifiedAt());
+    private BoardSnapshot.ExchangeRow exchange(Exchange e) {
         List<BoardRepository.Count> counts = board.counts(e.id());
-        m.put("people", bySideAndStatus(counts, null, true));
-        List<Map<String, Object>> ph = new ArrayList<>();
+        List<BoardSnapshot.PhaseRow> ph = new ArrayList<>();
         for (Phase p : phases.list(e.id())) {
             ph.add(phase(p, counts));
         }
-        m.put("phases", ph);
         String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(e.id().toString())
                 .list().stream().map(ProcessInstance::getId).toArray(String[]::new);
-        m.put("tasks", openTasks(e.id()));
-        m.put("incidents", incidents(instances));
-        return m;
+        return new BoardSnapshot.ExchangeRow(e.id(), e.agreementRef(), e.title(), exchanges.stage(e), e.formulaSize(),
+                e.processInstanceId(), e.ratifiedAt(), bySideAndStatus(counts, null, true), ph, openTasks(e.id()),
+                incidents(instances));
     }
 
-    private Map<String, Object> phase(Phase p, List<BoardRepository.Count> counts) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("phaseNo", p.phaseNo());
-        m.put("plannedSize", p.plannedSize());
-        m.put("status", p.status());
-        m.put("dueAt", p.dueAt());
-        m.put("warnAt", p.dueAt().minus(warningLead));
+    private BoardSnapshot.PhaseRow phase(Phase p, List<BoardRepository.Count> counts) {
         // the counted parity: who crossed, art. 109 people apart (they never count against the formula)
         int ours = 0;
         int theirs = 0;
@@ -144,20 +125,12 @@ public class BoardService {
                 scheduledTheirs109 += c.count();
             }
         }
-        Map<String, Object> parity = new LinkedHashMap<>();
-        parity.put("scheduledBringHome", scheduledOurs);
-        parity.put("scheduledRelease", scheduledTheirs);
-        parity.put("scheduledArt109BringHome", scheduledOurs109);
-        parity.put("scheduledArt109Release", scheduledTheirs109);
-        parity.put("received", p.receivedCount() != null ? p.receivedCount() : ours);
-        parity.put("handedOver", p.handedOverCount() != null ? p.handedOverCount() : theirs);
-        parity.put("art109Received", ours109);
-        parity.put("art109HandedOver", theirs109);
-        parity.put("holds", p.parityHolds() != null ? p.parityHolds() : scheduledOurs == scheduledTheirs);
-        parity.put("final", p.parityHolds() != null);
-        m.put("parity", parity);
-        m.put("people", bySideAndStatus(counts, p.phaseNo(), false));
-        return m;
+        BoardSnapshot.Parity parity = new BoardSnapshot.Parity(scheduledOurs, scheduledTheirs, scheduledOurs109,
+                scheduledTheirs109, p.receivedCount() != null ? p.receivedCount() : ours,
+                p.handedOverCount() != null ? p.handedOverCount() : theirs, ours109, theirs109,
+                p.parityHolds() != null ? p.parityHolds() : scheduledOurs == scheduledTheirs, p.parityHolds() != null);
+        return new BoardSnapshot.PhaseRow(p.phaseNo(), p.plannedSize(), p.status(), p.dueAt(),
+                p.dueAt().minus(warningLead), parity, bySideAndStatus(counts, p.phaseNo(), false));
     }
 
     /** Side → status → count; {@code phaseNo} null with {@code all} counts every phase and none. */
@@ -174,9 +147,9 @@ public class BoardService {
     }
 
     /** Open tasks grouped by the agency (candidate group) that must act, with the overdue ones marked. */
-    private List<Map<String, Object>> openTasks(UUID exchangeId) {
+    private List<BoardSnapshot.AgencyTasks> openTasks(UUID exchangeId) {
         Date now = new Date();
-        Map<String, Map<String, Object>> byAgency = new LinkedHashMap<>();
+        Map<String, List<BoardSnapshot.OpenTask>> byAgency = new LinkedHashMap<>();
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(exchangeId.toString())
                 .orderByTaskCreateTime().asc().list()) {
             List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
@@ -184,52 +157,24 @@ public class BoardService {
                     .map(IdentityLink::getGroupId).toList();
             String agency = groups.isEmpty() ? (t.getAssignee() == null ? "unassigned" : t.getAssignee())
                     : groups.get(groups.size() - 1);
-            Map<String, Object> a = byAgency.computeIfAbsent(agency, g -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("agency", g);
-                x.put("agencyName", Groups.displayName(g));
-                x.put("open", 0);
-                x.put("overdue", 0);
-                x.put("tasks", new ArrayList<Map<String, Object>>());
-                return x;
-            });
             boolean overdue = t.getDueDate() != null && t.getDueDate().before(now);
-            a.put("open", (Integer) a.get("open") + 1);
-            if (overdue) {
-                a.put("overdue", (Integer) a.get("overdue") + 1);
-            }
-            Map<String, Object> tm = new LinkedHashMap<>();
-            tm.put("id", t.getId());
-            tm.put("name", t.getName());
-            tm.put("assignee", t.getAssignee());
-            tm.put("created", t.getCreateTime().toInstant());
-            tm.put("due", t.getDueDate() == null ? null : t.getDueDate().toInstant());
-            tm.put("overdue", overdue);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) a.get("tasks");
-            list.add(tm);
+            byAgency.computeIfAbsent(agency, g -> new ArrayList<>()).add(new BoardSnapshot.OpenTask(t.getId(),
+                    t.getName(), t.getAssignee(), t.getCreateTime().toInstant(),
+                    t.getDueDate() == null ? null : t.getDueDate().toInstant(), overdue));
         }
-        return new ArrayList<>(byAgency.values());
+        List<BoardSnapshot.AgencyTasks> out = new ArrayList<>();
+        byAgency.forEach((agency, open) -> out.add(new BoardSnapshot.AgencyTasks(agency, Groups.displayName(agency),
+                open.size(), (int) open.stream().filter(BoardSnapshot.OpenTask::overdue).count(), open)));
+        return out;
     }
 
-    private List<Map<String, Object>> incidents(String[] instanceIds) {
-        if (instanceIds.length == 0) {
-            return List.of();
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        List<Incident> found = new ArrayList<>();
+    private List<BoardSnapshot.IncidentRow> incidents(String[] instanceIds) {
+        List<BoardSnapshot.IncidentRow> out = new ArrayList<>();
         for (String id : instanceIds) {
-            found.addAll(runtime.createIncidentQuery().processInstanceId(id).list());
-        }
-        for (Incident i : found) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", i.getId());
-            m.put("type", i.getIncidentType());
-            m.put("activityId", i.getActivityId());
-            m.put("processInstanceId", i.getProcessInstanceId());
-            m.put("message", i.getIncidentMessage());
-            m.put("time", i.getIncidentTimestamp().toInstant());
-            out.add(m);
+            for (Incident i : runtime.createIncidentQuery().processInstanceId(id).list()) {
+                out.add(new BoardSnapshot.IncidentRow(i.getId(), i.getIncidentType(), i.getActivityId(),
+                        i.getProcessInstanceId(), i.getIncidentMessage(), i.getIncidentTimestamp().toInstant()));
+            }
         }
         return out;
     }

@@ -1,11 +1,8 @@
 package org.powexchange.exchange;
 
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,11 +33,12 @@ public class RecordRatificationListener implements TaskFormHandler {
 
     @Override
     public void notify(DelegateTask task) {
-        String doc = FormInput.of(task).text(ExchangeProcess.VAR_RATIFICATION_DOC, 200, true);
+        FormInput in = FormInput.of(task);
+        String doc = in.text(ExchangeProcess.VAR_RATIFICATION_DOC, 200, true);
         if (!doc.matches("[A-Za-z0-9 ._/-]+")) {
             throw FormInput.invalid(ExchangeProcess.VAR_RATIFICATION_DOC, "letters, digits, spaces and . _ / - only");
         }
-        OffsetDateTime signedAt = signedAt(task.getVariable(ExchangeProcess.VAR_RATIFICATION_SIGNED_AT));
+        OffsetDateTime signedAt = in.dateTime(ExchangeProcess.VAR_RATIFICATION_SIGNED_AT, true);
         List<OffsetDateTime> phaseDates = phaseDates(task.getVariable(ExchangeProcess.VAR_AGREED_PHASE_DATES));
         try {
             exchanges.recordRatification(UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
@@ -74,24 +72,5 @@ public class RecordRatificationListener implements TaskFormHandler {
             }
         }
         return out;
-    }
-
-    private static OffsetDateTime signedAt(Object v) {
-        String field = ExchangeProcess.VAR_RATIFICATION_SIGNED_AT;
-        if (v instanceof Date d) {
-            return d.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw FormInput.invalid(field, "'" + field + "' is required");
-        }
-        try {
-            return OffsetDateTime.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(s.strip()).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw FormInput.invalid(field, "'" + field + "' must be a date and time such as 2026-11-26T10:00:00Z");
-            }
-        }
     }
 }

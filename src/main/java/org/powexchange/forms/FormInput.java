@@ -1,7 +1,12 @@
 package org.powexchange.forms;
 
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -51,6 +56,32 @@ public final class FormInput {
             throw invalid(field, "'" + field + "' is longer than " + maxLength + " characters");
         }
         return s.strip();
+    }
+
+    /** A date-time as form-js submits it (ISO with or without offset; without means UTC) or a Date. */
+    public OffsetDateTime dateTime(String field, boolean required) {
+        Object v = task.getVariable(field);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            if (required) {
+                throw invalid(field, "'" + field + "' is required");
+            }
+            return null;
+        }
+        if (v instanceof Date d) {
+            return d.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (v instanceof String s) {
+            try {
+                return OffsetDateTime.parse(s.strip());
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(s.strip()).atOffset(ZoneOffset.UTC);
+                } catch (DateTimeParseException e2) {
+                    throw invalid(field, "'" + field + "' must be a date and time such as 2026-11-28T10:00:00Z");
+                }
+            }
+        }
+        throw invalid(field, "'" + field + "' must be a date and time");
     }
 
     /** A checklist's selection: a list of ids, as Tasklist submits it (JSON array) or a comma-separated text. */

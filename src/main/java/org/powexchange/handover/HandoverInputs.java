@@ -1,16 +1,11 @@
 package org.powexchange.handover;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.forms.FormInput;
 
-/** Reading the handover's typed inputs (ticks, date-times) from a task completion, checked server-side. */
+/** Reading the handover's typed inputs (exchange, phase, ticks) from a task completion, checked server-side. */
 final class HandoverInputs {
 
     private HandoverInputs() {
@@ -37,31 +32,5 @@ final class HandoverInputs {
             return Boolean.parseBoolean(s);
         }
         throw FormInput.invalid(field, "'" + field + "' must be true or false");
-    }
-
-    /** A date-time as form-js submits it (ISO with or without offset; without means UTC) or a Date. */
-    static OffsetDateTime dateTime(VariableScope scope, String field, boolean required) {
-        Object v = scope.getVariable(field);
-        if (v == null || (v instanceof String s && s.isBlank())) {
-            if (required) {
-                throw FormInput.invalid(field, "'" + field + "' is required");
-            }
-            return null;
-        }
-        if (v instanceof Date d) {
-            return d.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (v instanceof String s) {
-            try {
-                return OffsetDateTime.parse(s.strip());
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(s.strip()).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    throw FormInput.invalid(field, "'" + field + "' must be a date and time such as 2026-11-28T10:00:00Z");
-                }
-            }
-        }
-        throw FormInput.invalid(field, "'" + field + "' must be a date and time");
     }
 }

@@ -37,7 +37,7 @@ public class RecordBreachDecisionListener implements TaskFormHandler {
         String comment = in.text(HandoverProcess.BREACH_COMMENT, 2000, true);
         OffsetDateTime newDue = null;
         if (PhaseClockService.RENEGOTIATE.equals(decision)) {
-            newDue = HandoverInputs.dateTime(task, HandoverProcess.NEW_DUE_AT, true);
+            newDue = in.dateTime(HandoverProcess.NEW_DUE_AT, true);
             if (!newDue.isAfter(OffsetDateTime.now())) {
                 throw FormInput.invalid(HandoverProcess.NEW_DUE_AT, "the renegotiated time must lie in the future");
             }

@@ -28,7 +28,7 @@ public class ResumePhaseListener implements TaskFormHandler {
 
     @Override
     public void notify(DelegateTask task) {
-        OffsetDateTime at = HandoverInputs.dateTime(task, HandoverProcess.RESUME_AT, true);
+        OffsetDateTime at = FormInput.of(task).dateTime(HandoverProcess.RESUME_AT, true);
         if (!at.isAfter(OffsetDateTime.now())) {
             throw FormInput.invalid(HandoverProcess.RESUME_AT, "the new time must lie in the future");
         }

@@ -2,6 +2,9 @@ package org.powexchange.review;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,13 +19,25 @@ final class ReviewDeadlineDelegates {
     private ReviewDeadlineDelegates() {
     }
 
-    static List<Task> openReviews(TaskService tasks, DelegateExecution execution) {
-        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+    /**
+     * What both steps do to every open review of the instance: raise its priority, let {@code also} add to it,
+     * and leave the comment Tasklist shows. Answers the agencies of those reviews (the ones still reviewing).
+     */
+    static List<String> touchOpenReviews(TaskService tasks, DelegateExecution execution, IntUnaryOperator priority,
+                                         Consumer<Task> also, Function<Task, String> comment) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKeyLike("Task_Review%").list();
+        for (Task t : open) {
+            t.setPriority(priority.applyAsInt(t.getPriority()));
+            tasks.saveTask(t);
+            also.accept(t);
+            tasks.createComment(t.getId(), execution.getProcessInstanceId(), comment.apply(t));
+        }
+        return open.stream().map(t -> (String) tasks.getVariable(t.getId(), ReviewProcess.AGENCY)).toList();
     }
 
-    static List<String> agencies(TaskService tasks, List<Task> open) {
-        return open.stream().map(t -> (String) tasks.getVariable(t.getId(), ReviewProcess.AGENCY)).toList();
+    static UUID exchangeId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
     }
 
     /** "Remind the agencies still reviewing": a comment on each open review (seen in Tasklist), raised priority. */
@@ -39,15 +54,9 @@ final class ReviewDeadlineDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            List<Task> open = openReviews(tasks, execution);
-            for (Task t : open) {
-                t.setPriority(Math.max(t.getPriority(), 75));
-                tasks.saveTask(t);
-                tasks.createComment(t.getId(), execution.getProcessInstanceId(),
-                        "Reminder: this review is due at " + t.getDueDate());
-            }
-            service.remind(UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
-                    agencies(tasks, open));
+            List<String> agencies = touchOpenReviews(tasks, execution, p -> Math.max(p, 75), t -> { },
+                    t -> "Reminder: this review is due at " + t.getDueDate());
+            service.remind(exchangeId(execution), agencies);
         }
     }
 
@@ -68,17 +77,11 @@ final class ReviewDeadlineDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            List<Task> open = openReviews(tasks, execution);
-            for (Task t : open) {
-                t.setPriority(100);
-                tasks.saveTask(t);
-                tasks.addCandidateGroup(t.getId(), Groups.COORDINATION_STAFF);
-                tasks.createComment(t.getId(), execution.getProcessInstanceId(),
-                        "Overdue since " + t.getDueDate() + ": escalated to the "
-                                + Groups.displayName(Groups.COORDINATION_STAFF));
-            }
-            List<String> late = service.escalate(
-                    UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)), agencies(tasks, open));
+            List<String> agencies = touchOpenReviews(tasks, execution, p -> 100,
+                    t -> tasks.addCandidateGroup(t.getId(), Groups.COORDINATION_STAFF),
+                    t -> "Overdue since " + t.getDueDate() + ": escalated to the "
+                            + Groups.displayName(Groups.COORDINATION_STAFF));
+            List<String> late = service.escalate(exchangeId(execution), agencies);
             execution.setVariable(ReviewProcess.ESCALATED, String.join(",", late));
         }
     }

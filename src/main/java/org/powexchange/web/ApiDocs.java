@@ -17,12 +17,17 @@ import org.springframework.http.ProblemDetail;
 /**
  * The refusals of {@code /api} ({@link ApiProblems}) are the same for every operation, so they are
  * documented once here: each operation gets the problem-document responses with the ProblemDetail schema.
+ * The board's data ({@code /board/api}, read by the board page) is documented too, with its own two refusals.
  */
 @Configuration
 public class ApiDocs {
 
     static final String PROBLEM = "ProblemDetail";
     static final Map<String, String> REFUSALS = refusals();
+    static final String BOARD = "/board/api/";
+    static final Map<String, String> BOARD_REFUSALS = Map.of(
+            "400", "Bad input: a problem document naming the field at fault",
+            "403", "Only the Coordination Staff and administrators see the board");
 
     private static Map<String, String> refusals() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -49,7 +54,7 @@ public class ApiDocs {
                 // springdoc lists the advice's handlers without a status (as 200 or default): the refusals replace them
                 responses.entrySet().removeIf(r -> r.getValue().getContent() != null
                         && r.getValue().getContent().values().stream().anyMatch(ApiDocs::isProblem));
-                REFUSALS.forEach((code, description) -> responses.addApiResponse(code, new ApiResponse()
+                (path.startsWith(BOARD) ? BOARD_REFUSALS : REFUSALS).forEach((code, description) -> responses.addApiResponse(code, new ApiResponse()
                         .description(description)
                         .content(new Content().addMediaType("application/problem+json",
                                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));

@@ -105,9 +105,10 @@ public final class NameTables {
     public static final List<String> SUFFIXES = List.of("енко", "чук", "ук", "як", "ишин", "ець", "ич", "ський/ська",
             "ко", "ан", "ов/ова", "ін/іна", "юк", "ейко", "енко", "ук");
 
-    /** The Russian spelling of a Ukrainian surname: -ський → -ский, і → и, ї → и, є → е. */
+    /** The Russian spelling of a Ukrainian surname: -ський → -ский, -ська → -ская, і → и, ї → и, є → е. */
     public static String russianSurname(String uk) {
-        return uk.replace("ськ", "ск").replace('і', 'и').replace('ї', 'и').replace('є', 'е').replace('ґ', 'г')
+        String ru = uk.endsWith("ська") ? uk.substring(0, uk.length() - 1) + "ая" : uk;
+        return ru.replace("ськ", "ск").replace('і', 'и').replace('ї', 'и').replace('є', 'е').replace('ґ', 'г')
                 .replace("ець", "ец");
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -78,5 +80,37 @@ class FormInputTest {
             assertThatThrownBy(() -> completing("received", bad).ids("received")).as("%s", bad)
                     .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'received'");
         }
+    }
+
+    @ParameterizedTest(name = "''{0}'' required={1} -> {2}")
+    @CsvSource(nullValues = "null", textBlock = """
+            # value,                      required, result (REFUSED = refused)
+            2026-11-28T10:00:00Z,         true,     2026-11-28T10:00Z
+            ' 2026-11-28T12:00:00+02:00 ', true,    2026-11-28T12:00+02:00
+            2026-11-28T10:00,             true,     2026-11-28T10:00Z
+            null,                         false,    null
+            '  ',                         false,    null
+            null,                         true,     REFUSED
+            28.11.2026 10:00,             false,    REFUSED
+            2026-11-28,                   true,     REFUSED
+            """)
+    void aDateTimeIsIsoWithOrWithoutOffsetAndUtcWithout(String value, boolean required, String result) {
+        FormInput in = completing("resumeAt", value);
+        if ("REFUSED".equals(result)) {
+            assertThatThrownBy(() -> in.dateTime("resumeAt", required))
+                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'resumeAt'");
+        } else {
+            assertThat(in.dateTime("resumeAt", required))
+                    .isEqualTo(result == null ? null : OffsetDateTime.parse(result));
+        }
+    }
+
+    @Test
+    void aDateTimeMayArriveAsADateAndNothingElse() {
+        Date d = Date.from(OffsetDateTime.parse("2026-11-28T10:00:00Z").toInstant());
+        assertThat(completing("resumeAt", d).dateTime("resumeAt", true))
+                .isEqualTo(OffsetDateTime.parse("2026-11-28T10:00Z"));
+        assertThatThrownBy(() -> completing("resumeAt", 42).dateTime("resumeAt", true))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be a date and time");
     }
 }

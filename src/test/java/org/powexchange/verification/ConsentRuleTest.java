@@ -3,7 +3,6 @@ package org.powexchange.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,24 +34,8 @@ class ConsentRuleTest extends IntegrationTest {
         d = new ExchangeDriver(http, tasks, identity);
     }
 
-    private String atVerification(String ref, List<String> home, List<String> release) {
-        String ex = d.createExchange(ref, home.size(), List.of(home.size()));
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (int i = 0; i < home.size(); i++) {
-            records.add(ExchangeDriver.person("H-" + i, "BRING_HOME", home.get(i), "Ivan", "MILITARY", false,
-                    "CONFIRMED_ALIVE"));
-        }
-        for (int i = 0; i < release.size(); i++) {
-            records.add(ExchangeDriver.person("R-" + i, "RELEASE", release.get(i), "Boris", "MILITARY", false, null));
-        }
-        d.draftAndClearReview(ex, records, () -> runJobs(ex));
-        d.counterpartyListsMatchingOurs(ex, "CP-" + ref);
-        return ex;
-    }
-
     private ProcessInstance verification(String ex) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
-                .processDefinitionKey("neutral-verification").singleResult();
+        return instanceOf(ex, "neutral-verification");
     }
 
     private Object idOf(String ex, String family) {
@@ -62,7 +45,7 @@ class ConsentRuleTest extends IntegrationTest {
 
     @Test
     void verifiedOrUnfitWithoutWantingToGoHomeIsRefusedAndNothingIsStored() {
-        String ex = atVerification("CONSENT-API-1", List.of("Zghodenko"), List.of("Soglasov"));
+        String ex = d.exchangeInVerification("CONSENT-API-1", List.of("Zghodenko"), List.of("Soglasov"), this::runJobs);
         String path = "/api/exchanges/" + ex + "/verification-results";
         Object home = idOf(ex, "Zghodenko");
         Object release = idOf(ex, "Soglasov");
@@ -96,7 +79,8 @@ class ConsentRuleTest extends IntegrationTest {
 
     @Test
     void aRefusalIsReplacedAndAnUndecidedPersonWaitsForANewInterview() {
-        String ex = atVerification("CONSENT-API-2", List.of("Vahannia", "Rishuchyi"), List.of("Otkazov", "Reshetov"));
+        String ex = d.exchangeInVerification("CONSENT-API-2", List.of("Vahannia", "Rishuchyi"),
+                List.of("Otkazov", "Reshetov"), this::runJobs);
         String path = "/api/exchanges/" + ex + "/verification-results";
         d.post("neutral-party", path, Map.of("results", List.of(
                 ExchangeDriver.result(idOf(ex, "Vahannia"), "CONSENT_UNDECIDED"),
@@ -127,7 +111,8 @@ class ConsentRuleTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theExternalTaskRefusesAVerifiedResultWithoutConsent() {
-        String ex = atVerification("CONSENT-REST-1", List.of("Bezzghody"), List.of("Bezsoglasiya"));
+        String ex = d.exchangeInVerification("CONSENT-REST-1", List.of("Bezzghody"), List.of("Bezsoglasiya"),
+                this::runJobs);
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_JSON);
         List<Map<String, Object>> locked = d.as("neutral-party").exchange("/engine-rest/external-task/fetchAndLock",

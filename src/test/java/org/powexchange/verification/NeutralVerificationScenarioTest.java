@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -43,28 +42,17 @@ class NeutralVerificationScenarioTest extends IntegrationTest {
 
     /** {@code home} and {@code release} people, all military and alive, ranked in the order given. */
     private String exchangeAtVerification(String ref, int formula, List<String> home, List<String> release) {
-        String ex = d.createExchange(ref, formula, List.of(formula));
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (int i = 0; i < home.size(); i++) {
-            records.add(ExchangeDriver.person("H-" + i, "BRING_HOME", home.get(i), "Ivan", "MILITARY", false,
-                    "CONFIRMED_ALIVE"));
-        }
-        for (int i = 0; i < release.size(); i++) {
-            records.add(ExchangeDriver.person("R-" + i, "RELEASE", release.get(i), "Boris", "MILITARY", false, null));
-        }
-        d.draftAndClearReview(ex, records, () -> runJobs(ex));
+        String ex = d.exchangeAwaitingCounterpartyLists(ref, formula, home, release, this::runJobs);
         assertThat(verification(ex)).isWaitingAt("Event_CounterpartyListsReceived");
         return ex;
     }
 
     private ProcessInstance verification(String ex) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
-                .processDefinitionKey("neutral-verification").singleResult();
+        return instanceOf(ex, "neutral-verification");
     }
 
     private ProcessInstance main(String ex) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
-                .processDefinitionKey("prisoner-exchange").singleResult();
+        return instanceOf(ex, "prisoner-exchange");
     }
 
     private Map<String, Map<String, Object>> byName(String ex) {

@@ -47,24 +47,8 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
         d = new ExchangeDriver(http, tasks, identity);
     }
 
-    private String exchangeInVerification(String ref, List<String> home, List<String> release) {
-        String ex = d.createExchange(ref, home.size(), List.of(home.size()));
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (int i = 0; i < home.size(); i++) {
-            records.add(ExchangeDriver.person("H-" + i, "BRING_HOME", home.get(i), "Ivan", "MILITARY", false,
-                    "CONFIRMED_ALIVE"));
-        }
-        for (int i = 0; i < release.size(); i++) {
-            records.add(ExchangeDriver.person("R-" + i, "RELEASE", release.get(i), "Boris", "MILITARY", false, null));
-        }
-        d.draftAndClearReview(ex, records, () -> runJobs(ex));
-        d.counterpartyListsMatchingOurs(ex, "CP-" + ref);
-        return ex;
-    }
-
     private ProcessInstance verification(String ex) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)
-                .processDefinitionKey("neutral-verification").singleResult();
+        return instanceOf(ex, "neutral-verification");
     }
 
     /** The persons of the task's rows, by position (what the form's table shows). */
@@ -90,7 +74,8 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
 
     @Test
     void theNeutralPartyCompletesTheRoundInTasklistWithConsent() {
-        String ex = exchangeInVerification("TLV-1", List.of("Hrytsenko", "Fedorenko"), List.of("Gusev", "Fomin"));
+        String ex = d.exchangeInVerification("TLV-1", List.of("Hrytsenko", "Fedorenko"), List.of("Gusev", "Fomin"),
+                this::runJobs);
         ProcessInstance v = verification(ex);
         // both ways are open: the neutral party's system (external task) and Tasklist
         assertThat(v).isWaitingAt("Task_VerifyPeople", "Task_VerifyInTasklist");
@@ -163,7 +148,7 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
 
     @Test
     void aRefusalWithoutConsentThroughTheEngineApiIsAFormErrorNamingTheRow() {
-        String ex = exchangeInVerification("TLV-2", List.of("Ivashchenko"), List.of("Isaev"));
+        String ex = d.exchangeInVerification("TLV-2", List.of("Ivashchenko"), List.of("Isaev"), this::runJobs);
         Task task = d.task(ex, "Task_VerifyInTasklist");
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_JSON);
@@ -191,7 +176,7 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
 
     @Test
     void resultsThroughTheApiCloseTheTasklistTaskAndTheRoundCompletesOnce() {
-        String ex = exchangeInVerification("TLV-3", List.of("Klymenko"), List.of("Kiselev"));
+        String ex = d.exchangeInVerification("TLV-3", List.of("Klymenko"), List.of("Kiselev"), this::runJobs);
         ProcessInstance v = verification(ex);
         Task task = d.task(ex, "Task_VerifyInTasklist");
         assertThat(d.verifyAll(ex, Map.of())).containsEntry("verificationComplete", true);
@@ -217,7 +202,7 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theExternalTaskClosesTheTasklistTask() {
-        String ex = exchangeInVerification("TLV-4", List.of("Lytvyn"), List.of("Lavrov"));
+        String ex = d.exchangeInVerification("TLV-4", List.of("Lytvyn"), List.of("Lavrov"), this::runJobs);
         ProcessInstance v = verification(ex);
         Task task = d.task(ex, "Task_VerifyInTasklist");
         HttpHeaders h = new HttpHeaders();

@@ -110,6 +110,16 @@ public final class GivenNames {
         return NONE;
     }
 
+    /** A patronymic's skeleton without its ending: "mironovic" gives "miron"; unchanged when no ending fits. */
+    public static String patronymicStem(String skeleton) {
+        for (String end : PATRONYMIC_ENDINGS) {
+            if (skeleton.endsWith(end) && skeleton.length() > end.length() + 2) {
+                return skeleton.substring(0, skeleton.length() - end.length());
+            }
+        }
+        return skeleton;
+    }
+
     /** Whether an initial (a skeleton's first letter) can stand for a name of one of these groups. */
     public boolean initialFits(char initial, int[] groups) {
         for (int g : groups) {

@@ -95,7 +95,8 @@ public record PartialDate(Integer year, Integer month, Integer day) {
     /**
      * 1 for the same date; 0.9 for day and month swapped; 0.8 for a day off by one, 0.75 for a month off by
      * one, 0.7 for a year off by one (all typical slips of a clerk); 0.75-0.8 where one is a less precise form
-     * of the other; 0.5 if either is unknown; lower for conflicts, 0 for other years.
+     * of the other; 0.5 if either is unknown; lower for conflicts, 0 for other years. A day or a month off by
+     * one is counted on the calendar: 31 August and 1 September, 28 December 2004 and 28 January 2005.
      */
     public double similarity(PartialDate o) {
         if (!isKnown() || !o.isKnown()) {
@@ -105,6 +106,13 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             boolean sameMd = isComplete() && o.isComplete() && month.equals(o.month) && day.equals(o.day);
             if (sameMd && Math.abs(year - o.year) == 1) {
                 return 0.7;
+            }
+            if (isComplete() && o.isComplete() && Math.abs(year - o.year) == 1 && month + o.month == 13
+                    && Math.abs(month - o.month) == 11) {
+                double slip = calendarSlip(o); // over New Year (December and January)
+                if (slip > 0) {
+                    return slip;
+                }
             }
             return sameMd && transposedDigits(year, o.year) ? 0.6 : 0.0;
         }
@@ -121,7 +129,9 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             if (day.equals(o.day)) {
                 return Math.abs(month - o.month) == 1 ? 0.75 : 0.45;
             }
-            return 0.2;
+            // a day off over the turn of a month: one of them the 1st, the months neighbours
+            double slip = Math.abs(month - o.month) == 1 && (day == 1 || o.day == 1) ? calendarSlip(o) : 0;
+            return slip > 0 ? slip : 0.2;
         }
         if (month == null || o.month == null) {
             return 0.75;
@@ -129,20 +139,55 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         return month.equals(o.month) ? 0.8 : 0.3;
     }
 
+    /**
+     * For two complete dates in neighbouring months (December and January of neighbouring years included):
+     * 0.8 for the next or previous day, 0.75 for the same day of the next or previous month; 0 otherwise.
+     */
+    private double calendarSlip(PartialDate o) {
+        PartialDate first = isBefore(o) ? this : o;
+        PartialDate second = first == this ? o : this;
+        boolean nextMonth = first.month == 12 ? second.month == 1 && second.year == first.year + 1
+                : second.month == first.month + 1 && second.year.equals(first.year);
+        if (!nextMonth) {
+            return 0;
+        }
+        if (first.day == java.time.YearMonth.of(first.year, first.month).lengthOfMonth() && second.day == 1) {
+            return 0.8;
+        }
+        return first.day.equals(second.day) ? 0.75 : 0;
+    }
+
+    private boolean isBefore(PartialDate o) {
+        return year < o.year || year.equals(o.year) && (month < o.month || month.equals(o.month) && day < o.day);
+    }
+
     /** 1978 for 1987: two neighbouring digits swapped. */
     private static boolean transposedDigits(int a, int b) {
-        String x = Integer.toString(a);
-        String y = Integer.toString(b);
-        if (x.length() != y.length()) {
+        if (a <= 0 || b <= 0 || digitCount(a) != digitCount(b)) {
             return false;
         }
-        for (int i = 0; i + 1 < x.length(); i++) {
-            if (x.charAt(i) != y.charAt(i)) {
-                return x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
-                        && x.substring(i + 2).equals(y.substring(i + 2));
-            }
+        // from the right: equal digits, then one neighbouring pair swapped, then equal digits up to the left end
+        while (a % 10 == b % 10 && a > 0) {
+            a /= 10;
+            b /= 10;
         }
-        return false;
+        if (a < 10) {
+            return false;
+        }
+        int a1 = a % 10;
+        int a2 = a / 10 % 10;
+        int b1 = b % 10;
+        int b2 = b / 10 % 10;
+        return a1 != b1 && a1 == b2 && a2 == b1 && a / 100 == b / 100;
+    }
+
+    private static int digitCount(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     @Override

@@ -3,11 +3,9 @@ package org.powexchange.people.matching;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Cross-references source records into people. A service number decides where both records have
@@ -45,17 +43,25 @@ public final class RecordMatcher {
     private static final double PATRONYMIC_BONUS = 0.03;
     private static final double PATRONYMIC_PENALTY = 0.15;
     private static final double INITIAL_FIT = 0.88;
-    private static final double SAME_NAME_OTHER_FORM = 0.96;
+    /** Another form of the same given name (Mykola, Nikolai, Kolia) is nearly as good as the same spelling: with no
+     * date to compare, a diminutive alone must not keep a record from the person it names. */
+    private static final double SAME_NAME_OTHER_FORM = 0.99;
 
     private final NameNormalizer names;
     private final double accept;
     private final double review;
-    private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
-    private final org.apache.commons.text.similarity.LevenshteinDistance levenshtein =
-            org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+    private final Similarity text = new Similarity();
+    private final Similarity.Memo familyMemo = new Similarity.Memo();
+    private final Similarity.Memo textMemo = new Similarity.Memo();
+    /** Every distinct name skeleton gets an id (from 1), the key of the memos. */
+    private final Map<String, Integer> ids = new HashMap<>();
+    /** Pooled evidence of one comparison (one record or one person against a person); reused, the matcher is single-threaded. */
+    private final Evidence evidence = new Evidence();
+    private int stamp;
 
     private final Map<Long, Cluster> clusters = new HashMap<>();
-    private final Map<String, List<Cluster>> blocks = new HashMap<>();
+    /** Blocks by key; each record resolves its keys to blocks once, when it is read. */
+    private final BlockIndex blocks = new BlockIndex();
     private final Map<String, Cluster> byServiceNumber = new HashMap<>();
     private long nextNewGroup = -1;
     private long comparisons;
@@ -83,6 +89,11 @@ public final class RecordMatcher {
         final String service;
 
         Entry(MatchRecord r) {
+            this(r, true);
+        }
+
+        /** {@code blocked} false: a record only scored (no blocks made for it, so repeated scoring keeps nothing). */
+        Entry(MatchRecord r, boolean blocked) {
             key = r.key();
             family = names.familyKey(r.familyName());
             familySkeleton = names.skeleton(r.familyName());
@@ -95,11 +106,39 @@ public final class RecordMatcher {
                     : names.givenNames().patronymicGroups(patronymic);
             birth = r.birthDate() == null ? PartialDate.UNKNOWN : r.birthDate();
             service = normaliseService(r.serviceNumber());
+            familyId = id(family);
+            familySkeletonId = id(familySkeleton);
+            givenId = id(given);
+            year = birth.isKnown() ? birth.year() : 0;
+            month = birth.month() == null ? 0 : birth.month();
+            day = birth.day() == null ? 0 : birth.day();
+            birthOrder = year * 10_000 + month * 100 + day;
+            information = information(this);
+            long[] register = new long[16];
+            long[] probe = new long[20];
+            int[] counts = new int[2];
+            keys(this, register, probe, counts);
+            keys = blocked ? blocks(register, counts[0]) : new Block[0];
+            probes = blocked ? blocks(probe, counts[1]) : new Block[0];
         }
 
+        final int familyId;
+        final int familySkeletonId;
+        final int givenId;
+        /** The birth date's parts, 0 where unknown (compared in the hot loops without unboxing). */
+        final int year;
+        final int month;
+        final int day;
+        /** Orders dates as their text would (1987 < 1987-05 < 1987-05-14 < 1988), without making the text. */
+        final int birthOrder;
+        final int information;
+        /** The blocks the record is listed in, and the blocks searched for its candidates. */
+        final Block[] keys;
+        final Block[] probes;
+
         /** The key used for blocking: the given name's group where known (Mykola and Nikolai block together). */
-        String givenKey() {
-            return givenGroups.length > 0 ? "#" + givenGroups[0] : prefix(given, 2);
+        long givenKey() {
+            return givenGroups.length > 0 ? GROUP ^ givenGroups[0] : text(given, 2);
         }
     }
 
@@ -109,8 +148,8 @@ public final class RecordMatcher {
      * then by content, so that the order of arrival decides nothing.
      */
     private static final java.util.Comparator<Entry> CANONICAL = java.util.Comparator
-            .comparingInt((Entry e) -> -information(e)).thenComparing(e -> e.family).thenComparing(e -> e.given)
-            .thenComparing(e -> e.birth.toString()).thenComparing(e -> e.service).thenComparingLong(e -> e.key);
+            .comparingInt((Entry e) -> -e.information).thenComparing(e -> e.family).thenComparing(e -> e.given)
+            .thenComparingInt(e -> e.birthOrder).thenComparing(e -> e.service).thenComparingLong(e -> e.key);
 
     private static int information(Entry e) {
         return (e.birth.isComplete() ? 8 : e.birth.isKnown() ? 4 : 0) + (e.service.isEmpty() ? 0 : 2)
@@ -121,6 +160,10 @@ public final class RecordMatcher {
         final long id;
         final List<Entry> entries = new ArrayList<>(3);
         final Set<String> services = new HashSet<>(2);
+        /** The blocks this person is listed in, so that a block lists a person once. */
+        final List<Block> blocked = new ArrayList<>(8);
+        /** Marks the person as already collected for the record being placed (no set built per record). */
+        int seen;
 
         Cluster(long id) {
             this.id = id;
@@ -166,7 +209,7 @@ public final class RecordMatcher {
                     if (!e.service.isEmpty() && !c.services.isEmpty()) {
                         continue; // both known and different: never the same person
                     }
-                    if (!reachable(e, c)) {
+                    if (!reachable(e, c, review)) {
                         continue;
                     }
                     Entry[] closest = new Entry[1];
@@ -207,7 +250,9 @@ public final class RecordMatcher {
      * A person's records split over two new people when a record arrived that fitted both of them
      * equally: people founded in this run join the person they fit best when the fit is clear, or when
      * the two closest candidates are themselves one person. People known before are never merged here
-     * (they may have been kept apart by the drafter), and neither is a person named in a pair.
+     * (they may have been kept apart by the drafter), and neither is a person named in a pair. Two people
+     * are compared on all their records at once: a person whose records give a birth date is not joined to
+     * one with another date through a record of either that lacks it.
      */
     private void mergePass(List<Assignment> out, List<PossibleDuplicate> pairs) {
         Set<Long> flagged = new HashSet<>();
@@ -235,15 +280,11 @@ public final class RecordMatcher {
             double bestScore = -1;
             Cluster second = null;
             double secondScore = -1;
-            Set<Cluster> seen = new LinkedHashSet<>();
-            for (Entry e : own.entries) {
-                seen.addAll(candidates(e));
-            }
-            for (Cluster c : seen) {
-                if (c == own || c.entries.isEmpty() || conflicting(own, c)) {
-                    continue;
+            for (Cluster c : candidates(own.entries)) {
+                if (c == own || c.entries.isEmpty() || conflicting(own, c) || !reachable(own.entries, c, accept)) {
+                    continue; // only a score at accept merges, and only one at accept makes a rival
                 }
-                double s = clusterScore(own, c);
+                double s = score(own.entries, c, null);
                 if (s > bestScore) {
                     second = best;
                     secondScore = bestScore;
@@ -280,13 +321,7 @@ public final class RecordMatcher {
     }
 
     private double clusterScore(Cluster a, Cluster b) {
-        double best = -1;
-        for (Entry e : a.entries) {
-            if (reachable(e, b)) {
-                best = Math.max(best, score(e, b, new Entry[1]));
-            }
-        }
-        return best;
+        return reachable(a.entries, b, accept) ? score(a.entries, b, null) : -1;
     }
 
     /**
@@ -314,10 +349,10 @@ public final class RecordMatcher {
                 if (c == own || c.entries.isEmpty() || (!e.service.isEmpty() && !c.services.isEmpty())) {
                     continue;
                 }
-                if (!reachable(e, c)) {
-                    continue;
+                if (!reachable(e, c, accept)) {
+                    continue; // only a score at accept moves the record, and only one at accept makes a rival
                 }
-                double s = score(e, c, new Entry[1]);
+                double s = score(e, c, null);
                 if (s > bestScore) {
                     second = bestScore;
                     bestScore = s;
@@ -339,8 +374,25 @@ public final class RecordMatcher {
     /** The match score of two records in [0, 1] (service numbers aside). */
     public double score(MatchRecord a, MatchRecord b) {
         Cluster c = new Cluster(0);
-        c.entries.add(new Entry(b));
-        return round(score(new Entry(a), c, new Entry[1]));
+        c.entries.add(new Entry(b, false));
+        return round(score(new Entry(a, false), c, null));
+    }
+
+    /** What one comparison found, pooled over the record pairs it looked at. */
+    private static final class Evidence {
+        double name;
+        double given;
+        double date;
+        double patronymic;
+        Entry closest;
+
+        void reset() {
+            name = -1;
+            given = -1;
+            date = -1;
+            patronymic = -1;
+            closest = null;
+        }
     }
 
     /**
@@ -350,38 +402,84 @@ public final class RecordMatcher {
      * one) and the best patronymic agreement over those that give one.
      */
     private double score(Entry e, Cluster c, Entry[] closest) {
-        double name = -1;
-        double given = -1;
-        double date = -1;
-        double patronymic = -1;
+        evidence.reset();
         for (Entry o : c.entries) {
-            comparisons++;
-            double g = givenSimilarity(e, o);
-            double n = (W_FAMILY * familySimilarity(e.family, o.family) + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
-            double swapped = (W_FAMILY * familySimilarity(e.familySkeleton, o.given)
-                    + W_GIVEN * similarity(e.given, o.familySkeleton)) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY;
-            if (swapped > n) {
-                n = swapped;
-                g = Math.max(g, similarity(e.given, o.familySkeleton));
-            }
-            if (n > name) {
-                name = n;
-                closest[0] = o;
-            }
-            given = Math.max(given, g);
-            if (e.birth.isKnown() && o.birth.isKnown()) {
-                date = Math.max(date, e.birth.similarity(o.birth));
-            }
-            patronymic = Math.max(patronymic, patronymicSimilarity(e, o));
+            compare(e, o);
         }
-        double s = combine(name, date);
-        if (given < GIVEN_VETO) {
+        if (closest != null) {
+            closest[0] = evidence.closest;
+        }
+        return conclude();
+    }
+
+    /** A person against a person: the same, pooled over all pairs of their records. */
+    private double score(List<Entry> left, Cluster c, Entry[] closest) {
+        evidence.reset();
+        for (Entry e : left) {
+            for (Entry o : c.entries) {
+                compare(e, o);
+            }
+        }
+        if (closest != null) {
+            closest[0] = evidence.closest;
+        }
+        return conclude();
+    }
+
+    private void compare(Entry e, Entry o) {
+        comparisons++;
+        Evidence ev = evidence;
+        double g = givenSimilarity(e, o);
+        double f = familySimilarity(e.familyId, e.family, o.familyId, o.family);
+        double n = (W_FAMILY * f + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
+        // family and given name swapped: worth computing only when it could beat the straight reading (the
+        // given-name part first, the costlier family part only when it could still make up the difference)
+        if (n < 1 - SWAP_PENALTY) {
+            double swappedGiven = similarity(e.givenId, e.given, o.familySkeletonId, o.familySkeleton);
+            if ((W_FAMILY + W_GIVEN * swappedGiven) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY > n) {
+                double swapped = (W_FAMILY * familySimilarity(e.familySkeletonId, e.familySkeleton, o.givenId, o.given)
+                        + W_GIVEN * swappedGiven) / (W_FAMILY + W_GIVEN) - SWAP_PENALTY;
+                if (swapped > n) {
+                    n = swapped;
+                    g = Math.max(g, swappedGiven);
+                }
+            }
+        }
+        if (n > ev.name) {
+            ev.name = n;
+            ev.closest = o;
+        }
+        ev.given = Math.max(ev.given, g);
+        if (e.birth.isKnown() && o.birth.isKnown()) {
+            ev.date = Math.max(ev.date, dateSimilarity(e, o));
+        }
+        ev.patronymic = Math.max(ev.patronymic, patronymicSimilarity(e, o));
+    }
+
+    private double conclude() {
+        Evidence ev = evidence;
+        double s = combine(ev.name, ev.date);
+        if (ev.given < GIVEN_VETO) {
             s -= GIVEN_VETO_PENALTY; // brothers, twins: same family and date, different given names
         }
-        if (patronymic >= 0) {
-            s += patronymic >= 0.9 ? PATRONYMIC_BONUS : patronymic < 0.6 ? -PATRONYMIC_PENALTY : 0;
+        if (ev.patronymic >= 0) {
+            s += ev.patronymic >= 0.9 ? PATRONYMIC_BONUS : ev.patronymic < 0.6 ? -PATRONYMIC_PENALTY : 0;
         }
         return Math.max(0, Math.min(1, s));
+    }
+
+    /** {@link PartialDate#similarity}, skipping the call where it is 0 for certain (other years, other day). */
+    private static double dateSimilarity(Entry a, Entry b) {
+        if (a.year != b.year && !(a.day != 0 && a.month == b.month && a.day == b.day) && !overNewYear(a, b)) {
+            return 0;
+        }
+        return a.birth.similarity(b.birth);
+    }
+
+    /** Complete dates in December and January of neighbouring years: a day or a month may have slipped. */
+    private static boolean overNewYear(Entry a, Entry b) {
+        return a.day != 0 && b.day != 0 && (a.year + 1 == b.year && a.month == 12 && b.month == 1
+                || b.year + 1 == a.year && b.month == 12 && a.month == 1);
     }
 
     /**
@@ -391,17 +489,33 @@ public final class RecordMatcher {
      * result is the same as scoring; it keeps large blocks (common surname and given name among 100,000
      * records) cheap.
      */
-    private boolean reachable(Entry e, Cluster c) {
-        if (!e.birth.isKnown()) {
+    private boolean reachable(Entry e, Cluster c, double threshold) {
+        if (e.year == 0) {
             return true;
         }
         double date = -1;
         for (Entry o : c.entries) {
-            if (o.birth.isKnown()) {
-                date = Math.max(date, e.birth.similarity(o.birth));
+            if (o.year != 0) {
+                date = Math.max(date, dateSimilarity(e, o));
             }
         }
-        return date < 0 || (W_FAMILY + W_GIVEN) + W_DATE * date + PATRONYMIC_BONUS >= review;
+        return date < 0 || (W_FAMILY + W_GIVEN) + W_DATE * date + PATRONYMIC_BONUS >= threshold;
+    }
+
+    /** As above for a person's records together (dates pooled as in scoring). */
+    private boolean reachable(List<Entry> left, Cluster c, double threshold) {
+        double date = -1;
+        for (Entry e : left) {
+            if (e.year == 0) {
+                continue;
+            }
+            for (Entry o : c.entries) {
+                if (o.year != 0) {
+                    date = Math.max(date, dateSimilarity(e, o));
+                }
+            }
+        }
+        return date < 0 || (W_FAMILY + W_GIVEN) + W_DATE * date + PATRONYMIC_BONUS >= threshold;
     }
 
     /** Given names: equal, the same name in another form (Mykola/Nikolai/Kolia), an initial that fits, or spelling. */
@@ -418,7 +532,7 @@ public final class RecordMatcher {
         if (GivenNames.overlap(a.givenGroups, b.givenGroups)) {
             return SAME_NAME_OTHER_FORM;
         }
-        double jw = similarity(a.given, b.given);
+        double jw = similarity(a.givenId, a.given, b.givenId, b.given);
         // two different known names (Ivan, Ihor) are different people however alike they are spelt
         return a.givenGroups.length > 0 && b.givenGroups.length > 0 ? Math.min(jw, 0.6) : jw;
     }
@@ -437,7 +551,8 @@ public final class RecordMatcher {
         if (a.patronymicGroups.length > 0 && b.patronymicGroups.length > 0) {
             return 0.2;
         }
-        return similarity(a.patronymic, b.patronymic);
+        // a father's name we do not know: compare what precedes the ending (-ovych, -ivna ...), which all share
+        return similarity(GivenNames.patronymicStem(a.patronymic), GivenNames.patronymicStem(b.patronymic));
     }
 
     private boolean initialFits(Entry initial, Entry other, boolean givenName) {
@@ -458,15 +573,46 @@ public final class RecordMatcher {
      * Family names: Jaro–Winkler alone rewards a shared root too much (Babychuk, Babychych, Babychan are
      * different families), so it is averaged with the share of letters that need no edit.
      */
-    private double familySimilarity(String a, String b) {
+    private double familySimilarity(int idA, String a, int idB, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        if (a.equals(b)) {
+        if (idA == idB) {
             return 1;
         }
-        int edits = levenshtein.apply(a, b);
-        return (jw.apply(a, b) + Math.max(0, 1 - (double) edits / Math.max(a.length(), b.length()))) / 2;
+        double known = familyMemo.get(idA, idB);
+        if (!Double.isNaN(known)) {
+            return known;
+        }
+        int edits = text.levenshtein(a, b);
+        double s = (text.jaroWinkler(a, b) + Math.max(0, 1 - (double) edits / Math.max(a.length(), b.length()))) / 2;
+        familyMemo.put(idA, idB, s);
+        return s;
+    }
+
+    private double similarity(int idA, String a, int idB, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        if (idA == idB) {
+            return 1;
+        }
+        double known = textMemo.get(idA, idB);
+        if (!Double.isNaN(known)) {
+            return known;
+        }
+        double s = text.jaroWinkler(a, b);
+        textMemo.put(idA, idB, s);
+        return s;
+    }
+
+    private int id(String s) {
+        Integer known = ids.get(s);
+        if (known == null) {
+            known = ids.size() + 1;
+            ids.put(s, known);
+        }
+        return known;
     }
 
     /**
@@ -484,18 +630,102 @@ public final class RecordMatcher {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        return a.equals(b) ? 1.0 : jw.apply(a, b);
+        return a.equals(b) ? 1.0 : text.jaroWinkler(a, b);
     }
 
-    private Set<Cluster> candidates(Entry e) {
-        Set<Cluster> out = new LinkedHashSet<>();
-        for (String k : keys(e)) {
-            List<Cluster> b = blocks.get(k);
-            if (b != null) {
-                out.addAll(b);
-            }
+    /** The people sharing a block with the record, each once, in the order of its keys and the blocks. */
+    private List<Cluster> candidates(Entry e) {
+        int mark = ++stamp;
+        List<Cluster> out = found;
+        out.clear();
+        collect(e, mark, out);
+        return out;
+    }
+
+    private List<Cluster> candidates(List<Entry> entries) {
+        int mark = ++stamp;
+        List<Cluster> out = found;
+        out.clear();
+        for (Entry e : entries) {
+            collect(e, mark, out);
         }
         return out;
+    }
+
+    /** The candidates of the record being placed; reused (no caller asks for a second list while it reads one). */
+    private final List<Cluster> found = new ArrayList<>();
+
+    private void collect(Entry e, int mark, List<Cluster> out) {
+        for (Block b : e.probes) {
+            List<Cluster> members = b.members;
+            for (int i = 0, n = members.size(); i < n; i++) {
+                Cluster c = members.get(i);
+                if (c.seen != mark) {
+                    c.seen = mark;
+                    out.add(c);
+                }
+            }
+        }
+    }
+
+    /** The people listed under one blocking key, in the order they were listed. */
+    private static final class Block {
+        final List<Cluster> members = new ArrayList<>(2);
+    }
+
+    private Block[] blocks(long[] keys, int n) {
+        Block[] out = new Block[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = blocks.get(keys[i]);
+        }
+        return out;
+    }
+
+    /** Blocks by their 64-bit key (open addressing; a clash of two keys would only add candidates). */
+    private static final class BlockIndex {
+        private long[] keys = new long[1 << 12];
+        private Block[] values = new Block[1 << 12];
+        private int size;
+
+        Block get(long k) {
+            if (k == 0) {
+                k = 1;
+            }
+            int mask = keys.length - 1;
+            int i = (int) (k ^ (k >>> 32)) & mask;
+            while (keys[i] != 0) {
+                if (keys[i] == k) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            Block b = new Block();
+            keys[i] = k;
+            values[i] = b;
+            if (2 * ++size > keys.length) {
+                grow();
+            }
+            return b;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            Block[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new Block[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                long k = oldKeys[j];
+                if (k != 0) {
+                    int i = (int) (k ^ (k >>> 32)) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k;
+                    values[i] = oldValues[j];
+                }
+            }
+        }
     }
 
     private void add(Cluster c, Entry e) {
@@ -504,31 +734,90 @@ public final class RecordMatcher {
             c.services.add(e.service);
             byServiceNumber.putIfAbsent(e.service, c);
         }
-        for (String k : keys(e)) {
-            List<Cluster> b = blocks.computeIfAbsent(k, x -> new ArrayList<>(2));
-            if (!b.contains(c)) {
-                b.add(c);
+        for (Block b : e.keys) {
+            if (!c.blocked.contains(b)) {
+                c.blocked.add(b);
+                b.members.add(c);
             }
         }
     }
 
-    private static List<String> keys(Entry e) {
-        List<String> k = new ArrayList<>(6);
-        String f3 = prefix(e.family, 3);
-        String g = e.givenInitial ? prefix(e.given, 1) : e.givenKey();
-        k.add("n:" + f3 + ":" + g);
-        // family and given name swapped: the key the straight record would have
-        k.add("n:" + prefix(e.given, 3) + ":" + prefix(e.familySkeleton, 1));
-        k.add("n:" + f3 + ":" + prefix(e.given, 1));
-        if (e.birth.isKnown()) {
-            k.add("y:" + f3 + ":" + e.birth.year());
-            String md = e.birth.unorderedMonthDay();
-            if (!md.isEmpty()) {
-                k.add("d:" + e.birth.year() + ":" + md + ":" + g);
-                k.add("m:" + e.birth.year() + ":" + md + ":" + prefix(e.family, 1));
+    /**
+     * Blocking keys. The name keys (family prefix with given-name group or initial; the same with family and
+     * given name swapped) are combined with the birth year: a dated record can reach a score worth a pair
+     * only against a person with a date in the same year, or a complete date one slip away (same day and
+     * month: the S key), or no date at all (the U keys, listing people with an undated record). A record
+     * without a date searches all people of its name over all years (the N keys). Family prefix and year,
+     * and the unordered day and month with year, catch spelling variants the name keys miss. Keys are
+     * 64-bit hashes of their parts: no strings built per record.
+     */
+    private void keys(Entry e, long[] register, long[] probe, int[] counts) {
+        int r = 0;
+        int p = 0;
+        long f3 = text(e.family, 3);
+        long g = e.givenInitial ? text(e.given, 1) : e.givenKey();
+        long[] names = {mix(f3, g), mix(text(e.given, 3), text(e.familySkeleton, 1)), mix(f3, text(e.given, 1))};
+        if (e.year == 0) {
+            for (long n : names) {
+                register[r++] = mix(K_NAME_ANY_YEAR, n);
+                register[r++] = mix(K_UNDATED, n);
+                probe[p++] = mix(K_NAME_ANY_YEAR, n);
+            }
+        } else {
+            for (long n : names) {
+                long y = mix(mix(K_NAME_YEAR, n), e.year);
+                register[r++] = y;
+                probe[p++] = y;
+                register[r++] = mix(K_NAME_ANY_YEAR, n);
+                probe[p++] = mix(K_UNDATED, n);
+                if (e.day != 0 && (e.month == 1 || e.month == 12)) { // a slip over New Year
+                    probe[p++] = mix(mix(K_NAME_YEAR, n), e.month == 1 ? e.year - 1 : e.year + 1);
+                }
+            }
+            long y = mix(mix(K_FAMILY_YEAR, f3), e.year);
+            register[r++] = y;
+            probe[p++] = y;
+            if (e.day != 0) {
+                long md = Math.min(e.month, e.day) * 100L + Math.max(e.month, e.day);
+                long d = mix(mix(mix(K_DAY, e.year), md), g);
+                long m = mix(mix(mix(K_DAY_FAMILY, e.year), md), text(e.family, 1));
+                register[r++] = d;
+                register[r++] = m;
+                probe[p++] = d;
+                probe[p++] = m;
+                for (long n : names) { // a year one slip away: same day and month, any year
+                    long slip = mix(mix(K_SLIP, e.month * 100L + e.day), n);
+                    register[r++] = slip;
+                    probe[p++] = slip;
+                }
             }
         }
-        return k;
+        counts[0] = r;
+        counts[1] = p;
+    }
+
+    private static final long GROUP = 0x5bd1e9955bd1e995L;
+    private static final long K_NAME_YEAR = 11;
+    private static final long K_NAME_ANY_YEAR = 12;
+    private static final long K_UNDATED = 13;
+    private static final long K_FAMILY_YEAR = 14;
+    private static final long K_DAY = 15;
+    private static final long K_DAY_FAMILY = 16;
+    private static final long K_SLIP = 17;
+
+    /** A hash of the first {@code n} letters of a skeleton (all of it when shorter). */
+    private static long text(String s, int n) {
+        long h = 0x100000001b3L;
+        for (int i = 0, end = Math.min(n, s.length()); i < end; i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h ^ ((long) Math.min(n, s.length()) << 56);
+    }
+
+    private static long mix(long a, long b) {
+        long h = (a * 0x9E3779B97F4A7C15L) ^ b;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 31);
     }
 
     private static String prefix(String s, int n) {

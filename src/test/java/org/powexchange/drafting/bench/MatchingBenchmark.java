@@ -28,7 +28,8 @@ public final class MatchingBenchmark {
 
         long g0 = System.nanoTime();
         SyntheticSources gen = new SyntheticSources(seed);
-        List<SyntheticSources.Record> records = gen.records(gen.people(people), total);
+        List<SyntheticSources.Person> population = gen.people(people);
+        List<SyntheticSources.Record> records = gen.records(population, total);
         long g1 = System.nanoTime();
 
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -70,6 +71,9 @@ public final class MatchingBenchmark {
                 }
             }
         }
+        if (Boolean.getBoolean("bench.kinds")) {
+            falseMergesByKind(population, records, result, new RecordMatcher(new NameNormalizer(), accept, review), incoming);
+        }
         if (Boolean.getBoolean("bench.debug")) {
             Map<Integer, List<Integer>> byTruth = new HashMap<>();
             Map<Long, Long> groupOf = new HashMap<>();
@@ -104,6 +108,27 @@ public final class MatchingBenchmark {
                 }
             }
             System.out.println("missed pairs scoring at/above accept " + high + ", below " + low);
+            Map<String, Integer> missedKinds = new java.util.TreeMap<>();
+            for (List<Integer> keys : byTruth.values()) {
+                for (int i = 0; i < keys.size(); i++) {
+                    for (int j = i + 1; j < keys.size(); j++) {
+                        if (!groupOf.get((long) keys.get(i)).equals(groupOf.get((long) keys.get(j)))) {
+                            double sc = scorer.score(incoming.get(keys.get(i)), incoming.get(keys.get(j)));
+                            SyntheticSources.Record a = records.get(keys.get(i));
+                            SyntheticSources.Record b = records.get(keys.get(j));
+                            String sv = a.serviceNumber() != null && b.serviceNumber() != null
+                                    && !RecordMatcher.normaliseService(a.serviceNumber()).equals(RecordMatcher.normaliseService(b.serviceNumber())) ? " svc-differ" : "";
+                            String d = precision(a).compareTo(precision(b)) <= 0 ? precision(a) + "~" + precision(b) : precision(b) + "~" + precision(a);
+                            String mk = d + (sc >= accept ? " >=accept" : sc >= review ? " review" : " low") + sv;
+                            if (missedKinds.merge(mk, 1, Integer::sum) <= 6 && mk.startsWith(System.getProperty("bench.missedSample", "-"))) {
+                                System.out.println("  sample " + mk + " " + sc + "\n     " + a + "\n     " + b);
+                            }
+                        }
+                    }
+                }
+            }
+            missedKinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(x -> System.out.printf("missed %6d %s%n", x.getValue(), x.getKey()));
             int shown = 0;
             for (List<Integer> keys : byTruth.values()) {
                 for (int i = 1; i < keys.size() && shown < 40; i++) {
@@ -184,6 +209,72 @@ public final class MatchingBenchmark {
         double recall = actual == 0 ? 1 : (double) truePositives / actual;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new Figures(precision, recall, f1, result.possibleDuplicates().size(), records.size());
+    }
+
+    /**
+     * Why precision drops: every wrongly merged record pair by the relation of its two people (a hard negative the
+     * generator made on purpose, or a chance namesake) and by what the two records leave to tell them apart.
+     */
+    static void falseMergesByKind(List<SyntheticSources.Person> population, List<SyntheticSources.Record> records,
+                                  RecordMatcher.Result result, RecordMatcher scorer, List<MatchRecord> incoming) {
+        Map<Integer, SyntheticSources.Person> byId = new HashMap<>();
+        for (SyntheticSources.Person p : population) {
+            byId.put(p.id(), p);
+        }
+        Map<Long, List<Integer>> members = new HashMap<>();
+        for (RecordMatcher.Assignment a : result.assignments()) {
+            members.computeIfAbsent(a.group(), k -> new ArrayList<>()).add((int) a.recordKey());
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, List<String>> samples = new HashMap<>();
+        NameNormalizer names = new NameNormalizer();
+        for (List<Integer> m : members.values()) {
+            for (int i = 0; i < m.size(); i++) {
+                for (int j = i + 1; j < m.size(); j++) {
+                    SyntheticSources.Record a = records.get(m.get(i));
+                    SyntheticSources.Record b = records.get(m.get(j));
+                    if (a.truthId() == b.truthId()) {
+                        continue;
+                    }
+                    SyntheticSources.Person pa = byId.get(a.truthId());
+                    SyntheticSources.Person pb = byId.get(b.truthId());
+                    String kind = relation(pa, pb, names) + " / " + dates(a, b);
+                    counts.merge(kind, 1L, Long::sum);
+                    List<String> s = samples.computeIfAbsent(kind, k -> new ArrayList<>());
+                    if (s.size() < 3) {
+                        s.add(a + "\n      " + b + "\n      score " + scorer.score(incoming.get(m.get(i)), incoming.get(m.get(j))));
+                    }
+                }
+            }
+        }
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        System.out.println("false merges (record pairs) " + all);
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
+            System.out.printf("%6d  %s%n", e.getValue(), e.getKey());
+            for (String s : samples.get(e.getKey())) {
+                System.out.println("      " + s);
+            }
+        });
+    }
+
+    private static String relation(SyntheticSources.Person a, SyntheticSources.Person b, NameNormalizer names) {
+        if (b.relativeOf() == a.id()) {
+            return b.relation().name().toLowerCase();
+        }
+        if (a.relativeOf() == b.id()) {
+            return a.relation().name().toLowerCase();
+        }
+        boolean family = a.familyMasculine().equals(b.familyMasculine());
+        boolean given = a.given().equals(b.given());
+        return family && given ? "chance namesake" : family ? "same family" : given ? "same given" : "unrelated";
+    }
+
+    private static String dates(SyntheticSources.Record a, SyntheticSources.Record b) {
+        return precision(a) + "~" + precision(b);
+    }
+
+    private static String precision(SyntheticSources.Record r) {
+        return !r.birth().isKnown() ? "none" : r.birth().month() == null ? "year" : r.birth().day() == null ? "month" : "day";
     }
 
     private static long pairs(long n) {

@@ -23,8 +23,17 @@ public final class SyntheticSources {
 
     public enum Source { MILITARY_RECORDS, INTELLIGENCE, FAMILY_APPEALS }
 
+    /** How a person was made: on their own, or as a hard negative of an earlier person ({@code relativeOf}). */
+    public enum Relation { NONE, BROTHER, TWIN, SON, FATHER, NAMESAKE }
+
     public record Person(int id, String familyMasculine, String familyFeminine, boolean female, NameTables.Given given,
-                         NameTables.Given father, LocalDate birth, String serviceNumber, boolean military) {
+                         NameTables.Given father, LocalDate birth, String serviceNumber, boolean military,
+                         Relation relation, int relativeOf) {
+
+        Person with(Relation r, int of) {
+            return new Person(id, familyMasculine, familyFeminine, female, given, father, birth, serviceNumber, military,
+                    r, of);
+        }
 
         public String family() {
             return female ? familyFeminine : familyMasculine;
@@ -36,6 +45,8 @@ public final class SyntheticSources {
     }
 
     private static final String SERVICE_LETTERS = "АВЕКМНОРСТХ";
+    /** No one is born later (an adult today; sources with a birth date after today are rightly rejected). */
+    static final LocalDate LATEST_BIRTH = LocalDate.of(2007, 12, 31);
     private static final String LATIN_LOOKALIKE = "ABEKMHOPCTX";
 
     private final Random random;
@@ -56,22 +67,39 @@ public final class SyntheticSources {
             if (out.size() >= count) {
                 break;
             }
-            if (r < 0.06) { // a brother: same surname and father, a few years apart
-                out.add(relative(p, false, p.father(), p.birth().plusDays((random.nextBoolean() ? 1 : -1)
-                        * (300 + random.nextInt(6 * 365)))));
+            if (r < 0.06) { // a brother: same surname and father, a few years apart (the elder where the younger is not born yet)
+                int apart = 300 + random.nextInt(6 * 365);
+                boolean younger = random.nextBoolean() && !p.birth().plusDays(apart).isAfter(LATEST_BIRTH);
+                out.add(relative(p, false, p.father(), p.birth().plusDays(younger ? apart : -apart))
+                        .with(Relation.BROTHER, p.id()));
             } else if (r < 0.08) { // a twin with another given name
-                out.add(relative(p, random.nextInt(3) == 0, p.father(), p.birth()));
-            } else if (r < 0.11 && !p.female()) { // a son of p, sometimes with his father's given name
-                Person son = relative(p, false, p.given(), p.birth().plusYears(20 + random.nextInt(16))
-                        .plusDays(random.nextInt(365)));
-                if (random.nextInt(4) == 0) {
-                    son = new Person(son.id(), son.familyMasculine(), son.familyFeminine(), false, p.given(), p.given(),
-                            son.birth(), son.serviceNumber(), son.military());
+                out.add(relative(p, random.nextInt(3) == 0, p.father(), p.birth()).with(Relation.TWIN, p.id()));
+            } else if (r < 0.11 && !p.female()) {
+                // father and son, sometimes of one given name: a son of p where he is born by now, else p's father
+                boolean sameName = random.nextInt(4) == 0;
+                LocalDate sonBorn = p.birth().plusYears(20 + random.nextInt(16)).plusDays(random.nextInt(365));
+                if (!sonBorn.isAfter(LATEST_BIRTH)) {
+                    Person son = relative(p, false, p.given(), sonBorn);
+                    if (sameName) {
+                        son = new Person(son.id(), son.familyMasculine(), son.familyFeminine(), false, p.given(), p.given(),
+                                son.birth(), son.serviceNumber(), son.military(), Relation.NONE, 0);
+                    }
+                    out.add(son.with(Relation.SON, p.id()));
+                } else {
+                    if (sameName) { // p was named after his father
+                        p = new Person(p.id(), p.familyMasculine(), p.familyFeminine(), false, p.given(), p.given(),
+                                p.birth(), p.serviceNumber(), p.military(), p.relation(), p.relativeOf());
+                        out.set(out.size() - 1, p);
+                    }
+                    LocalDate fatherBorn = p.birth().minusYears(20 + random.nextInt(16)).minusDays(random.nextInt(365));
+                    boolean military = random.nextDouble() < 0.5;
+                    out.add(new Person(nextId++, p.familyMasculine(), p.familyFeminine(), false, p.father(), male(),
+                            fatherBorn, military ? service(1) : null, military, Relation.FATHER, p.id()));
                 }
-                out.add(son);
             } else if (r < 0.14) { // a namesake: same names, another birth date, often another father
                 out.add(new Person(nextId++, p.familyMasculine(), p.familyFeminine(), p.female(), p.given(),
-                        random.nextBoolean() ? p.father() : male(), birthDate(), service(0.8), random.nextDouble() < 0.8));
+                        random.nextBoolean() ? p.father() : male(), birthDate(), service(0.8), random.nextDouble() < 0.8,
+                        Relation.NAMESAKE, p.id()));
             }
         }
         return out;
@@ -83,7 +111,8 @@ public final class SyntheticSources {
         boolean female = random.nextDouble() < 0.15;
         boolean military = !female ? random.nextDouble() < 0.8 : random.nextDouble() < 0.3;
         return new Person(nextId++, root + suffix[0], root + suffix[suffix.length - 1], female,
-                female ? female() : male(), male(), birthDate(), military ? service(1) : null, military);
+                female ? female() : male(), male(), birthDate(), military ? service(1) : null, military,
+                Relation.NONE, 0);
     }
 
     private Person relative(Person p, boolean female, NameTables.Given father, LocalDate birth) {
@@ -93,7 +122,7 @@ public final class SyntheticSources {
         } while (given.equals(p.given()));
         boolean military = random.nextDouble() < (female ? 0.3 : 0.8);
         return new Person(nextId++, p.familyMasculine(), p.familyFeminine(), female, given, father, birth,
-                military ? service(1) : null, military);
+                military ? service(1) : null, military, Relation.NONE, 0);
     }
 
     private NameTables.Given male() {

@@ -25,7 +25,8 @@ class MatchingRulesTest {
         "Шевченко, Schewtschenko", "Шевченко, Chevtchenko", "Шевченко, Ševčenko", "Щербак, Shcherbak",
         "Щербак, Szczerbak", "Щербак, Shherbak", "Щербак, Ŝerbak", "Хоменко, Khomenko", "Хоменко, Homenko",
         "Григор’єв, Грігорʼєв", "Григор’єв, Hryhoriev", "Петренко-Іванов, Petrenko – Ivanov",
-        "Ковальська, Ковальський", "Петрова, Петров", "Юрченко, Iurchenko", "Юрченко, Yurchenko", "Юрченко, Jurczenko"})
+        "Ковальська, Ковальський", "Петрова, Петров", "Юрченко, Iurchenko", "Юрченко, Yurchenko", "Юрченко, Jurczenko",
+        "Цибульчук, Zybultschuk", "Ковальська, Ковальская", "Ковальчук, KOVALCHUK", "Ковальчук, Koval`chuk"})
     void oneFamilyName(String a, String b) {
         assertEquals(NAMES.familyKey(a).replace("i", ""), NAMES.familyKey(b).replace("i", ""),
                 () -> NAMES.familyKey(a) + " / " + NAMES.familyKey(b));
@@ -33,7 +34,9 @@ class MatchingRulesTest {
 
     @ParameterizedTest(name = "{0} and {1} are one given name")
     @CsvSource({"Микола, Nikolai", "Mykola, Николай", "Mykola, Kolia", "Oleksandr, Aleksandr", "Oleksandr, Sasha",
-        "Serhii, Sergei", "Сергій, Sergey", "Yurii, Юрий", "Olena, Elena", "Petro, Пётр"})
+        "Serhii, Sergei", "Сергій, Sergey", "Yurii, Юрий", "Olena, Elena", "Petro, Пётр", "Fiodor, Федір",
+        "Fjodor, Fedir", "Semion, Семен", "Artiom, Artem", "Piotr, Petro", "Myron, Мирон", "Lew, Лев", "Ostapko, Ostap",
+        "Bodia, Bohdan", "Ksiusha, Oksana", "Nataliia, Natalka", "Solomiia, Соломея", "Orest, Орест"})
     void oneGivenName(String a, String b) {
         int[] x = NAMES.givenNames().groups(NAMES.skeleton(a));
         int[] y = NAMES.givenNames().groups(NAMES.skeleton(b));
@@ -42,7 +45,8 @@ class MatchingRulesTest {
 
     @ParameterizedTest(name = "{0} and {1} name the same father")
     @CsvSource({"Mykolaiovych, Nikolaevich", "Миколайович, Николаевич", "Serhiiovych, Sergeevich", "Oleksandrivna, Aleksandrovna",
-        "Іванович, Ivanovich", "Andriiovych, Andreevich"})
+        "Іванович, Ivanovich", "Andriiovych, Andreevich", "Myronovych, Mironovich", "Fiodorovich, Fedorovych",
+        "Levovych, Левович"})
     void oneFather(String a, String b) {
         int[] x = NAMES.givenNames().patronymicGroups(NAMES.skeleton(a));
         int[] y = NAMES.givenNames().patronymicGroups(NAMES.skeleton(b));
@@ -66,7 +70,9 @@ class MatchingRulesTest {
     @ParameterizedTest(name = "{0} ~ {1}: {2}")
     @CsvSource({"1987-05-14, 1987-05-14, 1.0", "1987-05-04, 1987-04-05, 0.9", "1987-05-14, 1987-05-15, 0.8",
         "1987-05-14, 1987-06-14, 0.75", "1987-05-14, 1988-05-14, 0.7", "1987-05-14, 1978-05-14, 0.6",
-        "1987-05-14, 1987, 0.75", "1987-05-14, 1987-05, 0.8", "1987-05-14, 1991-05-14, 0.0", "1987-05-14, '', 0.5"})
+        "1987-05-14, 1987, 0.75", "1987-05-14, 1987-05, 0.8", "1987-05-14, 1991-05-14, 0.0", "1987-05-14, '', 0.5",
+        "1970-08-31, 1970-09-01, 0.8", "1999-12-31, 2000-01-01, 0.8", "2004-12-28, 2005-01-28, 0.75",
+        "2005-01-28, 2004-12-28, 0.75", "2004-12-28, 2005-02-28, 0.0", "1970-08-31, 1970-09-02, 0.2"})
     void dateSimilarity(String a, String b, double expected) {
         assertEquals(expected, PartialDate.parse(a).similarity(PartialDate.parse(b)), 1e-9);
     }
@@ -136,5 +142,56 @@ class MatchingRulesTest {
         assertTrue(m.score(ivan, namesake) < 0.75, "another father: " + m.score(ivan, namesake));
         assertTrue(m.score(ivan, same) >= 0.875, "Russian forms, day and month swapped: " + m.score(ivan, same));
         assertNotEquals(m.score(ivan, twin), m.score(ivan, same));
+    }
+
+    @ParameterizedTest(name = "patronymics {0} / {1}: {2}")
+    @CsvSource({
+        // fathers' names the list does not know are compared without the ending every patronymic shares
+        "Kuzmovych, Fomovych, false", "Kuzmovych, Kuzmovich, true", "Дорофійович, Dorofiiovych, true",
+        // known fathers: by name group
+        "Myronovych, Danylovych, false", "Myronovych, Myroslavovych, false", "Ivanovych, I., true"})
+    void aPatronymicNamesTheFather(String a, String b, boolean sameFather) {
+        MatchRecord x = new MatchRecord(1, 0, "Kovalenko", "Ivan", a, PartialDate.parse("1980-03-01"), null);
+        MatchRecord y = new MatchRecord(2, 0, "Kovalenko", "Ivan", b, PartialDate.parse("1980-03-01"), null);
+        double s = matcher().score(x, y);
+        assertEquals(sameFather, s >= 0.875, a + " / " + b + ": " + s);
+    }
+
+    @Test
+    void peopleAreJoinedOnAllTheirRecordsNotThroughOneWithoutADate() {
+        // Roman Chupryniak born 1962 (with a service number) and his namesake born 1974, son of Artem; a record of
+        // the younger one without birth date must not carry the younger's dated records over to the elder
+        RecordMatcher.Result r = matcher().match(List.of(), List.of(
+                new MatchRecord(1, 0, "Chuprynyak", "Roman", "Zenoviiovych", PartialDate.parse("1962-05-17"), "РХ 313149"),
+                new MatchRecord(2, 0, "Чуприняк", "Роман", "Артемович", PartialDate.parse("1974-03-27"), null),
+                new MatchRecord(3, 0, "CHUPRINIAK", "Roman", "Artemovich", PartialDate.parse("1974-03-27"), null),
+                new MatchRecord(4, 0, "Chupryniak", "Roman", null, PartialDate.UNKNOWN, null)));
+        java.util.Map<Long, Long> group = new java.util.HashMap<>();
+        r.assignments().forEach(a -> group.put(a.recordKey(), a.group()));
+        assertEquals(group.get(2L), group.get(3L), "the younger's two dated records are one person");
+        assertNotEquals(group.get(1L), group.get(2L), "and not the elder");
+    }
+
+    @Test
+    void aDiminutiveWithoutDateJoinsTheOnePersonOfThatName() {
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, "Klymchuk", "Bohdan", "Tarasovych", PartialDate.parse("1994-07-07"), null)),
+                List.of(new MatchRecord(2, 0, "Климчук", "Бодя", null, PartialDate.UNKNOWN, null)));
+        assertEquals(10, r.assignments().get(0).group(), () -> r.toString());
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} finds {3} {4} {5}")
+    @CsvSource({
+        // a year off by one, with an initial, with the names swapped, with a spelling the given-name list lacks
+        "Yevtushko, S., 1986-10-19, Yevtushko, Semen, 1985-10-19",
+        "Nauman, Ivan, 1986-03-17, Ivan, Nauman, 1985-03-17",
+        "Tereshchiuk, Nasar, 1985-10-16, Tereshchiuk, Nazar, 1986-10-16"})
+    void aYearSlipIsFoundWhateverElseDiffers(String f1, String g1, String d1, String f2, String g2, String d2) {
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, f2, g2, PartialDate.parse(d2), null)),
+                List.of(new MatchRecord(2, 0, f1, g1, PartialDate.parse(d1), null)));
+        RecordMatcher.Assignment a = r.assignments().get(0);
+        assertTrue(a.group() == 10 || r.possibleDuplicates().size() == 1, () -> "neither joined nor paired: " + r);
+        assertTrue(r.comparisons() > 0, "compared at all");
     }
 }
