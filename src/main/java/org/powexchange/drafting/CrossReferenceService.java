@@ -90,7 +90,7 @@ public class CrossReferenceService {
         List<Long> newGroups = new ArrayList<>();
         List<Person> newPeople = new ArrayList<>();
         // each new person's patronymic: the fullest its records give (the earliest record on a tie), as
-        // patronymicsToPeople chooses it for known people, but in the insert instead of a second pass
+        // knownPeoplesPatronymics chooses it for known people, but in the insert instead of a second pass
         Map<Long, SourceRecordRepository.MatchRow> patronymicOf = new HashMap<>();
         for (RecordMatcher.Assignment a : result.assignments()) {
             SourceRecordRepository.MatchRow r = byId.get(a.recordKey());
@@ -149,7 +149,7 @@ public class CrossReferenceService {
             // known people may take a patronymic from the records that joined them (or were re-imported)
             Map<Long, String> patronymics = knownPeoplesPatronymics(all, personOf, new java.util.HashSet<>(ids));
             patronymics.keySet().retainAll(persons.idsWithoutPatronymic(exchangeId));
-            records.patronymicsToPeople(patronymics);
+            persons.givePatronymics(patronymics);
         }
         Outcome o = new Outcome(linked, newPersonIds.size(), pairs.countOpen(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",

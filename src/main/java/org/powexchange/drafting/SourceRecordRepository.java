@@ -202,25 +202,6 @@ public class SourceRecordRepository {
                 }).list();
     }
 
-    /**
-     * People without a patronymic take the one given for them ({@code patronymicByPerson}); a person who has
-     * one keeps it. In JDBC batches, one row per person named.
-     */
-    public void patronymicsToPeople(Map<Long, String> patronymicByPerson) {
-        batch.batchUpdate("update person set patronymic = ? where id = ? and patronymic is null",
-                patronymicByPerson.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-    }
-
-    /** Each person of the exchange without a patronymic takes the fullest one its records give. */
-    public int patronymicsToPeople(UUID exchangeId) {
-        return jdbc.sql("update person set patronymic = (select s.patronymic from source_record s where s.person_id = person.id "
-                        + "and s.patronymic is not null order by length(s.patronymic) desc, s.id limit 1) "
-                        + "where exchange_id = ? and patronymic is null "
-                        + "and exists (select 1 from source_record s where s.person_id = person.id and s.patronymic is not null)")
-                .param(exchangeId).update();
-    }
-
     public Map<String, Integer> countsBySource(UUID exchangeId) {
         Map<String, Integer> out = new java.util.TreeMap<>();
         jdbc.sql("select source, count(*) as n from source_record where exchange_id = ? group by source").param(exchangeId)
