@@ -6,15 +6,19 @@
 # (the last one with complete=true) and waits for "Resolve possible duplicates" (or "Confirm the lists").
 # Prints wall time and the application's CPU time (utime+stime from /proc) for both stages.
 # BENCH_JAVA_OPTS adds JVM options to the application (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
-# Needs target/bench.classpath: ./mvnw -B -o -q -DskipTests package dependency:build-classpath \
-#   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# Needs the test classes (./mvnw -B -o -q -DskipTests package) and the generator's libraries: target/bench.classpath
+# (./mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+# or, where the dependency plugin cannot be resolved offline, the libraries inside the jar (unpacked here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${1:-40000}; RECORDS=${2:-100000}; SEED=${3:-1}; CHUNK=${4:-20000}
 JAR=${5:-target/pow-exchange-0.1.0-SNAPSHOT.jar}
 PORT=${BENCH_PORT:-8191}
 DIR=$(mktemp -d /tmp/bench-import.XXXXXX)
-java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+if [ -s target/bench.classpath ]; then LIBS=$(cat target/bench.classpath); else
+  ABSJAR=$(realpath "$JAR"); (cd "$DIR" && jar xf "$ABSJAR" BOOT-INF/lib)
+  LIBS=$(ls "$DIR"/BOOT-INF/lib/*.jar | tr '\n' ':'); fi
+java -cp "target/test-classes:target/classes:$LIBS" \
   org.powexchange.drafting.bench.ImportFiles "$DIR/files" "$PEOPLE" "$RECORDS" "$SEED" "$CHUNK"
 ls -l "$DIR/files"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -111,7 +111,7 @@ public class CandidateService {
         }
         entries.insertAll(exchangeId, newEntries);
         this.records.insertAll(newRecords, null);
-        this.records.patronymicsToPeople(exchangeId);
+        persons.patronymicsFromRecords(exchangeId);
         audit.record(exchangeId, actor, "CANDIDATES_SUBMITTED", records.size() + " records",
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged);
         boolean resumed = complete && !runtime.createMessageCorrelation(ExchangeProcess.MSG_CANDIDATES_SUBMITTED)

@@ -1,7 +1,6 @@
 package org.powexchange.drafting;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import org.powexchange.people.Person;
 import org.powexchange.people.ListEntryRepository;
 import org.powexchange.people.PersonRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,24 +37,22 @@ public class CrossReferenceService {
     // a merge takes the merged person off the drafted lists: list_entry belongs to people
     private final ListEntryRepository entries;
     private final DraftingRepository drafting;
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final PossibleDuplicateRepository pairs;
     private final AuditLog audit;
     private final NameNormalizer names = new NameNormalizer();
     private final double accept;
     private final double review;
 
     public CrossReferenceService(SourceRecordRepository records, PersonRepository persons,
-                                 ListEntryRepository entries, DraftingRepository drafting, JdbcClient jdbc,
-                                 org.springframework.jdbc.core.JdbcTemplate batch, AuditLog audit,
+                                 ListEntryRepository entries, DraftingRepository drafting,
+                                 PossibleDuplicateRepository pairs, AuditLog audit,
                                  @Value("${powexchange.drafting.match-accept:0.875}") double accept,
                                  @Value("${powexchange.drafting.match-review:0.75}") double review) {
         this.records = records;
         this.persons = persons;
         this.entries = entries;
         this.drafting = drafting;
-        this.jdbc = jdbc;
-        this.batch = batch;
+        this.pairs = pairs;
         this.audit = audit;
         this.accept = accept;
         this.review = review;
@@ -66,21 +62,27 @@ public class CrossReferenceService {
         return names;
     }
 
+    /**
+     * One transaction: a failure (the job's incident) leaves no person founded and no record linked, and the
+     * retried job starts from the same state, so its result does not depend on the failure either.
+     */
     @Transactional
     public Outcome crossReference(UUID exchangeId) {
-        List<SourceRecord> all = records.forExchange(exchangeId).stream()
-                .filter(r -> r.source() != SourceKind.CANDIDATES).toList();
+        List<SourceRecordRepository.MatchRow> all = records.matchRows(exchangeId);
         List<MatchRecord> existing = new ArrayList<>();
         List<MatchRecord> incoming = new ArrayList<>();
-        Map<Long, SourceRecord> byId = new HashMap<>();
-        for (SourceRecord r : all) {
+        Map<Long, SourceRecordRepository.MatchRow> byId = new HashMap<>(all.size() * 2);
+        for (SourceRecordRepository.MatchRow r : all) {
             byId.put(r.id(), r);
+            if (r.source() == SourceKind.CANDIDATES) {
+                continue; // already people, never matched
+            }
             MatchRecord m = new MatchRecord(r.id(), r.personId() == null ? 0 : r.personId(), r.familyName(),
                     r.givenName(), r.patronymic(), r.birthDate(), r.serviceNumber());
             (r.personId() == null ? incoming : existing).add(m);
         }
         if (incoming.isEmpty()) {
-            return new Outcome(0, 0, openPairs(exchangeId));
+            return new Outcome(0, 0, pairs.countOpen(exchangeId));
         }
         RecordMatcher.Result result = new RecordMatcher(names, accept, review).match(existing, incoming);
         // new people first, in batches: the first record of each new group describes it
@@ -88,17 +90,17 @@ public class CrossReferenceService {
         List<Long> newGroups = new ArrayList<>();
         List<Person> newPeople = new ArrayList<>();
         // each new person's patronymic: the fullest its records give (the earliest record on a tie), as
-        // SourceRecordRepository.patronymicsToPeople chooses it, but in the insert instead of a second pass
-        Map<Long, SourceRecord> patronymicOf = new HashMap<>();
+        // knownPeoplesPatronymics chooses it for known people, but in the insert instead of a second pass
+        Map<Long, SourceRecordRepository.MatchRow> patronymicOf = new HashMap<>();
         for (RecordMatcher.Assignment a : result.assignments()) {
-            SourceRecord r = byId.get(a.recordKey());
+            SourceRecordRepository.MatchRow r = byId.get(a.recordKey());
             if (a.group() <= 0 && r.patronymic() != null) {
                 patronymicOf.merge(a.group(), r, (x, y) -> fuller(y, x) ? y : x);
             }
         }
         for (RecordMatcher.Assignment a : result.assignments()) {
             if (a.group() <= 0 && !newPersonIds.containsKey(a.group())) {
-                SourceRecord r = byId.get(a.recordKey());
+                SourceRecordRepository.MatchRow r = byId.get(a.recordKey());
                 newPersonIds.put(a.group(), 0L);
                 newGroups.add(a.group());
                 newPeople.add(new Person(0, exchangeId, r.side(), r.label(), r.familyName(), r.givenName(),
@@ -107,13 +109,15 @@ public class CrossReferenceService {
             }
         }
         List<Long> ids = persons.insertAll(newPeople, newGroups.stream().map(g -> {
-            SourceRecord r = patronymicOf.get(g);
+            SourceRecordRepository.MatchRow r = patronymicOf.get(g);
             return r == null ? null : r.patronymic();
         }).toList());
         for (int i = 0; i < newGroups.size(); i++) {
             newPersonIds.put(newGroups.get(i), ids.get(i));
         }
         List<SourceRecordRepository.Link> links = new ArrayList<>(result.assignments().size());
+        // the person of every record after this run, for the patronymics of known people (when there are any)
+        Map<Long, Long> personOf = existing.isEmpty() ? null : new HashMap<>(all.size() * 2);
         int linked = 0;
         for (RecordMatcher.Assignment a : result.assignments()) {
             long personId;
@@ -124,10 +128,13 @@ public class CrossReferenceService {
                 personId = newPersonIds.get(a.group());
             }
             links.add(new SourceRecordRepository.Link(a.recordKey(), personId, a.confidence(), a.basis()));
+            if (personOf != null) {
+                personOf.put(a.recordKey(), personId);
+            }
         }
         records.linkAll(links);
         java.util.Set<String> pairKeys = new java.util.HashSet<>();
-        List<Object[]> pairRows = new ArrayList<>();
+        List<PossibleDuplicateRepository.NewPair> pairRows = new ArrayList<>();
         for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
             Long a = p.group() > 0 ? Long.valueOf(p.group()) : newPersonIds.get(p.group());
             Long b = p.otherGroup() > 0 ? Long.valueOf(p.otherGroup()) : newPersonIds.get(p.otherGroup());
@@ -135,32 +142,49 @@ public class CrossReferenceService {
             if (a == null || b == null || a.equals(b) || !pairKeys.add(Math.min(a, b) + ":" + Math.max(a, b))) {
                 continue;
             }
-            pairRows.add(new Object[] {exchangeId, a, b, p.score()});
+            pairRows.add(new PossibleDuplicateRepository.NewPair(exchangeId, a, b, p.score()));
         }
-        batch.batchUpdate("insert into possible_duplicate (exchange_id, person_id, other_person_id, score, status) "
-                + "values (?, ?, ?, ?, 'OPEN')", pairRows);
-        int pairCount = pairRows.size();
+        pairs.insertOpen(pairRows);
         if (!existing.isEmpty()) {
             // known people may take a patronymic from the records that joined them (or were re-imported)
-            records.patronymicsToPeople(exchangeId);
+            Map<Long, String> patronymics = knownPeoplesPatronymics(all, personOf, new java.util.HashSet<>(ids));
+            patronymics.keySet().retainAll(persons.idsWithoutPatronymic(exchangeId));
+            persons.givePatronymics(patronymics);
         }
-        Outcome o = new Outcome(linked, newPersonIds.size(), openPairs(exchangeId));
+        Outcome o = new Outcome(linked, newPersonIds.size(), pairs.countOpen(exchangeId));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
                 "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "
-                        + pairCount);
+                        + pairRows.size());
         return o;
     }
 
+    /**
+     * For each person known before this run (not in {@code founded}), the fullest patronymic its records give,
+     * the earliest record on a tie; {@code personOf} holds the links made in this run.
+     */
+    private static Map<Long, String> knownPeoplesPatronymics(List<SourceRecordRepository.MatchRow> all,
+                                                             Map<Long, Long> personOf, java.util.Set<Long> founded) {
+        Map<Long, SourceRecordRepository.MatchRow> best = new HashMap<>();
+        for (SourceRecordRepository.MatchRow r : all) {
+            Long person = r.personId() != null ? r.personId() : personOf.get(r.id());
+            if (person != null && r.patronymic() != null && !founded.contains(person)) {
+                best.merge(person, r, (x, y) -> fuller(y, x) ? y : x);
+            }
+        }
+        Map<Long, String> out = new HashMap<>();
+        best.forEach((person, r) -> out.put(person, r.patronymic()));
+        return out;
+    }
+
     /** Whether record a's patronymic is chosen over b's: longer, or as long and earlier. */
-    private static boolean fuller(SourceRecord a, SourceRecord b) {
+    private static boolean fuller(SourceRecordRepository.MatchRow a, SourceRecordRepository.MatchRow b) {
         int la = a.patronymic().length();
         int lb = b.patronymic().length();
         return la > lb || (la == lb && a.id() < b.id());
     }
 
     public int openPairs(UUID exchangeId) {
-        return jdbc.sql("select count(*) from possible_duplicate where exchange_id = ? and status = 'OPEN'")
-                .param(exchangeId).query(Integer.class).single();
+        return pairs.countOpen(exchangeId);
     }
 
     /**
@@ -204,64 +228,49 @@ public class CrossReferenceService {
                       String actor) {
         java.util.Set<Long> merge = new java.util.HashSet<>(mergePairIds);
         java.util.Set<Long> scope = decided == null ? null : new java.util.HashSet<>(decided);
-        List<Map<String, Object>> open = jdbc.sql("select id, person_id, other_person_id from possible_duplicate "
-                + "where exchange_id = ? and status = 'OPEN' order by id").param(exchangeId).query().listOfRows();
         int merged = 0;
-        for (Map<String, Object> pair : open) {
-            long id = ((Number) pair.get("id")).longValue();
+        for (long id : pairs.openIds(exchangeId)) {
             if (scope != null && !scope.contains(id) && !merge.contains(id)) {
                 continue;
             }
             // re-read: an earlier merge of this loop may have moved this pair's people
-            Map<String, Object> now = jdbc.sql("select person_id, other_person_id from possible_duplicate where id = ?")
-                    .param(id).query().singleRow();
-            long keep = ((Number) now.get("other_person_id")).longValue();
-            long gone = ((Number) now.get("person_id")).longValue();
+            long[] now = pairs.people(id);
+            long gone = now[0];
+            long keep = now[1];
             boolean merge1 = merge.contains(id) && keep != gone && persons.find(exchangeId, keep).isPresent()
                     && persons.find(exchangeId, gone).isPresent();
             if (merge1) {
                 records.relink(gone, keep);
                 entries.deleteDrafted(gone);
                 drafting.deleteAssessment(gone);
-                jdbc.sql("update possible_duplicate set other_person_id = ? where other_person_id = ? and status = 'OPEN'")
-                        .params(keep, gone).update();
-                jdbc.sql("update possible_duplicate set person_id = ? where person_id = ? and status = 'OPEN'")
-                        .params(keep, gone).update();
+                pairs.movePerson(gone, keep);
                 persons.delete(gone);
                 merged++;
             }
-            jdbc.sql("update possible_duplicate set status = ?, decided_by = ?, decided_at = ? where id = ?")
-                    .params(merge1 ? "MERGED" : "KEPT_APART", actor, OffsetDateTime.now(), id).update();
+            pairs.decide(id, merge1, actor);
             audit.record(exchangeId, actor, merge1 ? "DUPLICATES_MERGED" : "DUPLICATES_KEPT_APART",
                     "persons " + gone + " / " + keep, merge1 ? "records of " + gone + " now belong to " + keep : null);
         }
         // a merge can leave a pair of one person with itself: nothing left to decide there
-        jdbc.sql("update possible_duplicate set status = 'MERGED', decided_by = ?, decided_at = ? "
-                + "where exchange_id = ? and status = 'OPEN' and person_id = other_person_id")
-                .params(actor, OffsetDateTime.now(), exchangeId).update();
+        pairs.closeSelfPairs(exchangeId, actor);
         return merged;
     }
 
     /** Open pairs scoring at or above {@code score}. */
     public List<Long> openPairIdsAtOrAbove(UUID exchangeId, double score) {
-        return jdbc.sql("select id from possible_duplicate where exchange_id = ? and status = 'OPEN' and score >= ? order by id")
-                .params(exchangeId, score).query(Long.class).list();
+        return pairs.openIdsAtOrAbove(exchangeId, score);
     }
 
     /** One page of open pairs, highest score first. */
     public List<Map<String, Object>> openPairPage(UUID exchangeId, int size) {
-        return jdbc.sql("select id, person_id, other_person_id, score from possible_duplicate "
-                + "where exchange_id = ? and status = 'OPEN' order by score desc, id fetch first " + size + " rows only")
-                .param(exchangeId).query().listOfRows();
+        return pairs.openPage(exchangeId, size);
     }
 
     public List<Long> openPairIds(UUID exchangeId) {
-        return jdbc.sql("select id from possible_duplicate where exchange_id = ? and status = 'OPEN' order by id")
-                .param(exchangeId).query(Long.class).list();
+        return pairs.openIds(exchangeId);
     }
 
     public List<Map<String, Object>> openPairList(UUID exchangeId) {
-        return jdbc.sql("select id, person_id, other_person_id, score from possible_duplicate "
-                + "where exchange_id = ? and status = 'OPEN' order by id").param(exchangeId).query().listOfRows();
+        return pairs.open(exchangeId);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,8 +29,6 @@ import org.powexchange.exchange.ExchangeService;
 import org.powexchange.exchange.Stage;
 import org.powexchange.refusal.Refusal;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +53,7 @@ public class SourceImportService {
                          boolean draftingResumed, int warned, List<Warning> warnings) {
     }
 
-    private final JdbcClient jdbc;
+    private final ImportBatchRepository batches;
     private final ExchangeRepository exchanges;
     private final ExchangeService exchangeService;
     private final SourceRecordRepository records;
@@ -63,13 +61,11 @@ public class SourceImportService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final int maxRows;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public SourceImportService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, ExchangeRepository exchanges, ExchangeService exchangeService,
+    public SourceImportService(ImportBatchRepository batches, ExchangeRepository exchanges, ExchangeService exchangeService,
                                SourceRecordRepository records, RuntimeService runtime, AuditLog audit, ObjectMapper json,
                                @Value("${powexchange.drafting.import-max-rows:30000}") int maxRows) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+        this.batches = batches;
         this.exchanges = exchanges;
         this.exchangeService = exchangeService;
         this.records = records;
@@ -88,8 +84,7 @@ public class SourceImportService {
             throw Refusal.conflict(null, "sources are imported while drafting; the exchange is in stage " + stage);
         }
         String sha = Hashing.sha256(content);
-        var earlier = jdbc.sql("select id from import_batch where exchange_id = ? and source = ? and content_sha256 = ?")
-                .params(exchangeId, kind.name(), sha).query(Long.class).optional();
+        var earlier = batches.findByContent(exchangeId, kind, sha);
         if (earlier.isPresent()) {
             Report r = report(earlier.get(), true, wake(exchangeId, complete));
             audit.record(exchangeId, actor, "SOURCE_REIMPORTED", kind.path(), "same file as batch " + earlier.get());
@@ -101,19 +96,28 @@ public class SourceImportService {
                     "the file has " + rows.size() + " rows; at most " + maxRows + " are accepted per import");
         }
         LocalDate today = LocalDate.now();
+        // validation and fingerprints are pure functions of one row: both cores take a share of a large file
+        Checked[] checked = IntStream.range(0, rows.size()).parallel().mapToObj(i -> {
+            Map<String, String> row = rows.get(i);
+            if (row.get(NOT_PLAIN) != null) {
+                return null;
+            }
+            SourceRowValidator.Outcome o = SourceRowValidator.validate(exchangeId, kind, row, today);
+            return new Checked(o, o.record() == null ? null : o.record().fingerprint());
+        }).toArray(Checked[]::new);
         List<Rejection> rejections = new ArrayList<>();
         List<SourceRecord> valid = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
             int rowNo = i + 1;
-            String bad = row.get(NOT_PLAIN);
-            if (bad != null) {
-                rejections.add(new Rejection(rowNo, bad, "must be a plain value (text, number, true/false)"));
+            if (checked[i] == null) {
+                rejections.add(new Rejection(rowNo, rows.get(i).get(NOT_PLAIN),
+                        "must be a plain value (text, number, true/false)"));
                 continue;
             }
-            SourceRowValidator.Outcome o = SourceRowValidator.validate(exchangeId, kind, row, today);
+            SourceRowValidator.Outcome o = checked[i].outcome();
             if (o.record() == null) {
                 rejections.add(new Rejection(rowNo, o.problems().get(0).field(), o.problems().stream()
                         .map(p -> p.field() + " " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("")));
@@ -121,60 +125,51 @@ public class SourceImportService {
                 rejections.add(new Rejection(rowNo, "record_id", "record_id appears more than once in this file"));
             } else {
                 valid.add(o.record());
+                fingerprints.add(checked[i].fingerprint());
                 o.warnings().forEach(x -> warnings.add(new Warning(rowNo, x.field(), x.reason())));
             }
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into import_batch (exchange_id, source, file_format, content_sha256, row_count, created_count, "
-                        + "updated_count, unchanged_count, rejected_count, imported_by, imported_at) "
-                        + "values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)")
-                .params(exchangeId, kind.name(), format, sha, rows.size(), rejections.size(), actor, OffsetDateTime.now())
-                .update(key, "id");
-        long batchId = key.getKey().longValue();
+        long batchId = batches.insert(exchangeId, kind, format, sha, rows.size(), rejections.size(), actor);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        java.util.Map<String, String> known = records.fingerprints(exchangeId, kind);
-        List<SourceRecord> fresh = new java.util.ArrayList<>();
-        for (SourceRecord r : valid) {
-            var existing = java.util.Optional.ofNullable(known.get(r.sourceRef()));
-            if (existing.isEmpty()) {
+        Map<String, String> known = records.fingerprints(exchangeId, kind);
+        List<SourceRecord> fresh = new ArrayList<>();
+        List<String> freshFingerprints = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            SourceRecord r = valid.get(i);
+            String fingerprint = fingerprints.get(i);
+            String existing = known.get(r.sourceRef());
+            if (existing == null) {
                 fresh.add(r);
-                known.put(r.sourceRef(), r.fingerprint());
+                freshFingerprints.add(fingerprint);
                 created++;
-            } else if (existing.get().equals(r.fingerprint())) {
+            } else if (existing.equals(fingerprint)) {
                 unchanged++;
             } else {
                 records.updateContent(r, batchId);
                 updated++;
             }
         }
-        records.insertAll(fresh, batchId);
-        // in JDBC batches: a 20,000-row file can carry thousands of warnings
-        batch.batchUpdate("insert into import_rejection (batch_id, row_no, field_name, reason) values (?, ?, ?, ?)",
-                rejections.stream().map(r -> new Object[] {batchId, r.row(), r.field(),
-                        r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason()}).toList());
-        batch.batchUpdate("insert into import_warning (batch_id, row_no, field_name, note) values (?, ?, ?, ?)",
-                warnings.stream().map(w -> new Object[] {batchId, w.row(), w.field(), w.note()}).toList());
-        jdbc.sql("update import_batch set created_count = ?, updated_count = ?, unchanged_count = ? where id = ?")
-                .params(created, updated, unchanged, batchId).update();
+        records.insertAll(fresh, freshFingerprints, batchId);
+        batches.insertRejections(batchId, rejections);
+        batches.insertWarnings(batchId, warnings);
+        batches.setCounts(batchId, created, updated, unchanged);
         audit.record(exchangeId, actor, "SOURCE_IMPORTED", kind.path(), rows.size() + " rows: created " + created
                 + ", updated " + updated + ", unchanged " + unchanged + ", rejected " + rejections.size()
                 + ", kept with a warning " + warnings.size());
         return report(batchId, false, wake(exchangeId, complete));
     }
 
+    /** One row's validation and, when valid, its content fingerprint. */
+    private record Checked(SourceRowValidator.Outcome outcome, String fingerprint) {
+    }
+
     /** The report of an earlier import. */
     public Report report(long batchId, boolean alreadyImported, boolean resumed) {
-        Map<String, Object> b = jdbc.sql("select * from import_batch where id = ?").param(batchId).query().singleRow();
-        List<Rejection> rej = jdbc.sql("select row_no, field_name, reason from import_rejection where batch_id = ? "
-                        + "order by row_no, id").param(batchId)
-                .query((rs, n) -> new Rejection(rs.getInt("row_no"), rs.getString("field_name"), rs.getString("reason")))
-                .list();
-        List<Warning> warn = jdbc.sql("select row_no, field_name, note from import_warning where batch_id = ? "
-                        + "order by row_no, id").param(batchId)
-                .query((rs, n) -> new Warning(rs.getInt("row_no"), rs.getString("field_name"), rs.getString("note")))
-                .list();
+        Map<String, Object> b = batches.find(batchId);
+        List<Rejection> rej = batches.rejections(batchId);
+        List<Warning> warn = batches.warnings(batchId);
         return new Report(batchId, SourceKind.valueOf((String) b.get("source")).path(), (String) b.get("file_format"),
                 ((Number) b.get("row_count")).intValue(), alreadyImported ? 0 : ((Number) b.get("created_count")).intValue(),
                 alreadyImported ? 0 : ((Number) b.get("updated_count")).intValue(),
@@ -184,8 +179,7 @@ public class SourceImportService {
     }
 
     public List<Report> reports(UUID exchangeId) {
-        return jdbc.sql("select id from import_batch where exchange_id = ? order by id").param(exchangeId)
-                .query(Long.class).list().stream().map(id -> report(id, false, false)).toList();
+        return batches.idsOf(exchangeId).stream().map(id -> report(id, false, false)).toList();
     }
 
     private boolean wake(UUID exchangeId, boolean complete) {

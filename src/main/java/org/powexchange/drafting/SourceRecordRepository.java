@@ -2,6 +2,7 @@ package org.powexchange.drafting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -38,6 +39,15 @@ public class SourceRecordRepository {
 
     /** Inserts records in JDBC batches (a file or a candidate submission carries thousands). */
     public void insertAll(Collection<SourceRecord> records, Long batchId) {
+        List<SourceRecord> list = List.copyOf(records);
+        insertAll(list, list.stream().map(SourceRecord::fingerprint).toList(), batchId);
+    }
+
+    /**
+     * As {@link #insertAll(Collection, Long)} with each record's content fingerprint already computed (the import
+     * computed it to tell new rows from unchanged ones; a SHA-256 per row is not made twice).
+     */
+    public void insertAll(List<SourceRecord> records, List<String> fingerprints, Long batchId) {
         OffsetDateTime now = OffsetDateTime.now();
         batch.batchUpdate("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, "
                         + "given_name, birth_date, service_number, category, rank_title, unit_name, captured_on, captured_place, "
@@ -45,13 +55,57 @@ public class SourceRecordRepository {
                         + "declared_life_status, relative_contact, last_seen_on, dna_sample_ref, person_id, match_confidence, "
                         + "match_basis, batch_id, imported_at, patronymic, data_warning) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                records.stream().map(r -> new Object[] {r.exchangeId(), r.source().name(), r.sourceRef(), r.side().name(),
-                        r.fingerprint(), r.familyName(), r.givenName(), blankToNull(r.birthDate()), r.serviceNumber(),
-                        r.category(), r.rank(), r.unit(), r.capturedOn(), r.capturedPlace(), r.locationHeld(),
-                        r.evidenceType(), r.evidenceDate(), r.strategicFlags(), r.seriouslyWoundedSick(),
-                        r.declaredLifeStatus(), r.relativeContact(), r.lastSeenOn(), r.dnaSampleRef(), r.personId(),
-                        r.matchConfidence(), r.personId() == null ? null : "given", batchId, now, r.patronymic(),
-                        r.dataWarning()}).toList());
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    // typed setters: a null of unknown type would make the driver's parameter metadata be read
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                        SourceRecord r = records.get(i);
+                        ps.setObject(1, r.exchangeId());
+                        ps.setString(2, r.source().name());
+                        ps.setString(3, r.sourceRef());
+                        ps.setString(4, r.side().name());
+                        ps.setString(5, fingerprints.get(i));
+                        ps.setString(6, r.familyName());
+                        ps.setString(7, r.givenName());
+                        ps.setString(8, blankToNull(r.birthDate()));
+                        ps.setString(9, r.serviceNumber());
+                        ps.setString(10, r.category());
+                        ps.setString(11, r.rank());
+                        ps.setString(12, r.unit());
+                        set(ps, 13, r.capturedOn(), Types.DATE);
+                        ps.setString(14, r.capturedPlace());
+                        ps.setString(15, r.locationHeld());
+                        ps.setString(16, r.evidenceType());
+                        set(ps, 17, r.evidenceDate(), Types.DATE);
+                        ps.setString(18, r.strategicFlags());
+                        set(ps, 19, r.seriouslyWoundedSick(), Types.BOOLEAN);
+                        ps.setString(20, r.declaredLifeStatus());
+                        ps.setString(21, r.relativeContact());
+                        set(ps, 22, r.lastSeenOn(), Types.DATE);
+                        ps.setString(23, r.dnaSampleRef());
+                        set(ps, 24, r.personId(), Types.BIGINT);
+                        set(ps, 25, r.matchConfidence(), Types.NUMERIC);
+                        ps.setString(26, r.personId() == null ? null : "given");
+                        set(ps, 27, batchId, Types.BIGINT);
+                        ps.setObject(28, now);
+                        ps.setString(29, r.patronymic());
+                        ps.setString(30, r.dataWarning());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return records.size();
+                    }
+                });
+    }
+
+    /** A value of a known SQL type: null as a typed null, otherwise as the driver maps the Java type. */
+    private static void set(java.sql.PreparedStatement ps, int i, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, sqlType);
+        } else {
+            ps.setObject(i, value);
+        }
     }
 
     /** Replaces a record's content; its link to a person stays (the person is re-assessed on compiling). */
@@ -86,9 +140,15 @@ public class SourceRecordRepository {
      * order keeps the database's pages in cache (100,000 links).
      */
     public void linkAll(List<Link> links) {
+        // in chunks of 1,000: the driver holds one chunk's parameters, not 100,000 rows of them next to the matcher's result
         batch.batchUpdate("update source_record set person_id = ?, match_confidence = ?, match_basis = ? where id = ?",
-                links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId))
-                        .map(l -> new Object[] {l.personId(), l.confidence(), l.basis(), l.recordId()}).toList());
+                links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId)).toList(), 1000,
+                (ps, l) -> {
+                    ps.setLong(1, l.personId());
+                    ps.setDouble(2, l.confidence());
+                    ps.setString(3, l.basis());
+                    ps.setLong(4, l.recordId());
+                });
     }
 
     public void linkByRef(UUID exchangeId, SourceKind source, String ref, long personId) {
@@ -113,13 +173,33 @@ public class SourceRecordRepository {
                 .query(SourceRecordRepository::map).list();
     }
 
-    /** Each person of the exchange without a patronymic takes the fullest one its records give. */
-    public int patronymicsToPeople(UUID exchangeId) {
-        return jdbc.sql("update person set patronymic = (select s.patronymic from source_record s where s.person_id = person.id "
-                        + "and s.patronymic is not null order by length(s.patronymic) desc, s.id limit 1) "
-                        + "where exchange_id = ? and patronymic is null "
-                        + "and exists (select 1 from source_record s where s.person_id = person.id and s.patronymic is not null)")
-                .param(exchangeId).update();
+    /**
+     * What cross-referencing needs of one record: the matcher's fields, what founds a new person (source,
+     * reference, side) and the person it belongs to (null: not yet cross-referenced).
+     */
+    public record MatchRow(long id, SourceKind source, String sourceRef, Side side, String familyName, String givenName,
+                           String patronymic, PartialDate birthDate, String serviceNumber, Long personId) {
+
+        public String label() {
+            return source.prefix() + ":" + sourceRef;
+        }
+    }
+
+    /**
+     * Every record of the exchange with only the columns cross-referencing reads, in id order (100,000 records:
+     * the wide rows and their mapping to {@link SourceRecord} cost more than the matcher's own reading).
+     */
+    public List<MatchRow> matchRows(UUID exchangeId) {
+        return jdbc.sql("select id, source, source_ref, side, family_name, given_name, patronymic, birth_date, "
+                        + "service_number, person_id from source_record where exchange_id = ? order by id")
+                .param(exchangeId)
+                .query((rs, n) -> {
+                    long pid = rs.getLong(10);
+                    Long personId = rs.wasNull() ? null : pid;
+                    return new MatchRow(rs.getLong(1), SourceKind.valueOf(rs.getString(2)), rs.getString(3),
+                            Side.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            PartialDate.parse(rs.getString(8)), rs.getString(9), personId);
+                }).list();
     }
 
     public Map<String, Integer> countsBySource(UUID exchangeId) {
@@ -132,7 +212,7 @@ public class SourceRecordRepository {
     }
 
     private static String blankToNull(PartialDate d) {
-        return d == null || !d.isKnown() ? null : d.toString();
+        return d == null || !d.isKnown() ? null : SourceRecord.dateText(d);
     }
 
     static SourceRecord map(ResultSet rs, int n) throws SQLException {

@@ -101,6 +101,34 @@ public class PersonRepository {
         return ids;
     }
 
+    /**
+     * People without a patronymic take the one given for them ({@code patronymicByPerson}); a person who has
+     * one keeps it. In JDBC batches, one row per person named.
+     */
+    public void givePatronymics(Map<Long, String> patronymicByPerson) {
+        batch.batchUpdate("update person set patronymic = ? where id = ? and patronymic is null",
+                patronymicByPerson.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+    }
+
+    /**
+     * Each person of the exchange without a patronymic takes the fullest one its source records give (the
+     * earliest record on a tie).
+     */
+    public int patronymicsFromRecords(UUID exchangeId) {
+        return jdbc.sql("update person set patronymic = (select s.patronymic from source_record s where s.person_id = person.id "
+                        + "and s.patronymic is not null order by length(s.patronymic) desc, s.id limit 1) "
+                        + "where exchange_id = ? and patronymic is null "
+                        + "and exists (select 1 from source_record s where s.person_id = person.id and s.patronymic is not null)")
+                .param(exchangeId).update();
+    }
+
+    /** The people of the exchange without a patronymic (cross-referencing may give them one). */
+    public java.util.Set<Long> idsWithoutPatronymic(UUID exchangeId) {
+        return new java.util.HashSet<>(jdbc.sql("select id from person where exchange_id = ? and patronymic is null")
+                .param(exchangeId).query(Long.class).list());
+    }
+
     public long insert(Person p) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "

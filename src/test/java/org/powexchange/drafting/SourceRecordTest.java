@@ -1,0 +1,41 @@
+package org.powexchange.drafting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.powexchange.UnitTest;
+import org.powexchange.people.Side;
+import org.powexchange.people.matching.PartialDate;
+
+@UnitTest
+class SourceRecordTest {
+
+    @Test
+    void dateTextIsPartialDatesOwnText() {
+        List<PartialDate> dates = new ArrayList<>(List.of(PartialDate.UNKNOWN, new PartialDate(987, null, null),
+                new PartialDate(1987, null, null), new PartialDate(1987, 5, null), new PartialDate(1987, 12, null),
+                new PartialDate(2004, 2, 29), new PartialDate(1999, 10, 1), new PartialDate(1960, 1, 31)));
+        for (int m = 1; m <= 12; m++) {
+            dates.add(new PartialDate(1975, m, m + 9));
+            dates.add(new PartialDate(1975, m, 1));
+        }
+        for (PartialDate d : dates) {
+            assertThat(SourceRecord.dateText(d)).as(d.year() + "/" + d.month() + "/" + d.day()).isEqualTo(d.toString());
+        }
+    }
+
+    @Test
+    void fingerprintIsAsBeforeTheDateWasWrittenWithoutFormat() {
+        // the fingerprint of a stored record must not change, or a re-import of an unchanged file updates every row
+        SourceRecord r = new SourceRecord(0, UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                SourceKind.MILITARY_RECORDS, "M-1", Side.BRING_HOME, "Testenko", "Ivan", "Petrovych",
+                new PartialDate(1987, 5, 4), "AB123", null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        String old = String.join("|", "BRING_HOME", "Testenko", "Ivan", "1987-05-04", "AB123", "null", "null", "null",
+                "null", "null", "null", "null", "null", "null", "null", "null", "null", "null", "null") + "|Petrovych";
+        assertThat(r.fingerprint()).isEqualTo(Hashing.sha256(old));
+    }
+}
