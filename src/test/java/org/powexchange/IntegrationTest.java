@@ -35,6 +35,11 @@ public abstract class IntegrationTest {
     protected TestRestTemplate http;
     @LocalServerPort
     protected int port;
+    @Autowired
+    protected org.camunda.bpm.engine.IdentityService identity;
+
+    /** The scenario driver as the officials and the neutral party, fresh for each test. */
+    protected ExchangeDriver d;
 
     @Autowired
     private JdbcClient sql;
@@ -42,6 +47,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void initAssertions(TestInfo test) {
         BpmnAwareTests.init(engine);
+        d = new ExchangeDriver(http, tasks, identity);
         if (PostgresTestDatabase.logsStatements()) {
             // a marker in the server's statement log: the statements after it are this test's
             sql.sql("select 'pow-test " + getClass().getSimpleName() + "." + test.getTestMethod().map(m -> m.getName())

@@ -8,8 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
@@ -21,16 +19,6 @@ import org.springframework.http.ResponseEntity;
 /** The Staff's board: what it shows of a running exchange, the name search, and who is refused. */
 @AlsoOnPostgres
 public class BoardTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     /** Drafted, reviewed, verified and ratified an hour ago: phase 1 waits for its logistics. */
     public static String exchangeInFirstPhase(ExchangeDriver d, String ref, java.util.function.Consumer<String> runJobs) {

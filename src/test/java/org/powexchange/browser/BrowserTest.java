@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,11 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 abstract class BrowserTest extends IntegrationTest {
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     FilterService filters;
 
-    ExchangeDriver d;
     Browser browser;
 
     private static boolean told;
@@ -50,7 +46,6 @@ abstract class BrowserTest extends IntegrationTest {
         if (Browser.unavailableReason() != null) {
             return;
         }
-        d = new ExchangeDriver(http, tasks, identity);
         if (shared == null) {
             shared = new Browser("http://localhost:" + port);
         }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
@@ -23,13 +22,9 @@ import org.springframework.http.ResponseEntity;
 @AlsoOnPostgres
 class InformationBureauTest extends IntegrationTest {
 
-    @Autowired
-    IdentityService identity;
-
     @Test
     @SuppressWarnings("unchecked")
     void onePerPersonWithTheirEventsAsJsonAndAsASafeCsv() {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         String ex = BoardTest.exchangeInFirstPhase(d, "BUREAU-1", this::runJobs);
         d.readyAndGo(ex);
         long testenko = d.personId(ex, "H-1");

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
@@ -36,8 +35,6 @@ class DemoSeedTest extends IntegrationTest {
     @Autowired
     Environment env;
     @Autowired
-    IdentityService identity;
-    @Autowired
     ApplicationContext context;
 
     @Test
@@ -52,7 +49,6 @@ class DemoSeedTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void seedsTwoExchangesOnceAndDrivesOnlyItsOwn() throws Exception {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         // an official's exchange waiting at the same step the seed drives through
         String others = d.createExchange("NOT-SEEDED-1", 1, List.of(1));
         d.post("coordination-staff", "/api/exchanges/" + others + "/candidates", Map.of("records", List.of(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
@@ -19,8 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CrossReferenceKnownPeopleTest extends IntegrationTest {
 
-    @Autowired
-    IdentityService identity;
     @Autowired
     CrossReferenceService crossReference;
     @Autowired

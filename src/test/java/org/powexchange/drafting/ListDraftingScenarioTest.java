@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
@@ -27,16 +26,12 @@ import org.springframework.http.ResponseEntity;
 class ListDraftingScenarioTest extends IntegrationTest {
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ExchangeDriver d;
     SourceHttp src;
 
     @BeforeEach
     void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
         src = new SourceHttp(d);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ResolveDuplicatesPagingTest extends IntegrationTest {
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aThousandPairsAreDecidedPageByPageAndInBulk() {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         String ex = DuplicatePairsData.exchangeWithPairs(d, "DRAFT-PAIRS-1000", 1000);
         java.util.UUID id = java.util.UUID.fromString(ex);
         int open = jdbc.sql("select count(*) from possible_duplicate where exchange_id = ? and status = 'OPEN'")

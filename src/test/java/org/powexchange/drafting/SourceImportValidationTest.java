@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
@@ -20,16 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SourceImportValidationTest extends IntegrationTest {
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     JdbcClient jdbc;
 
-    ExchangeDriver d;
     SourceHttp src;
 
     @BeforeEach
     void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
         src = new SourceHttp(d);
     }
 

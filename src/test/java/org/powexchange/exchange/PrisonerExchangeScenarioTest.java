@@ -8,12 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
@@ -28,16 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @AlsoOnPostgres
 class PrisonerExchangeScenarioTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     @Test
     void anExchangeRunsFromDraftToLastHandover() {

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,16 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class HandoverTestSupport extends IntegrationTest {
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     JdbcClient jdbc;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     /** An invented name made of letters only, distinct per number. */
     static String name(String stem, int n) {

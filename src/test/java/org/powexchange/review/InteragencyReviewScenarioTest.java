@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
@@ -27,16 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * seriously wounded person; an overdue review escalated by its timer.
  */
 class InteragencyReviewScenarioTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     /**
      * An exchange "2 for 2" whose lists are confirmed and under review. To bring home: H-1 seriously

@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,14 +30,8 @@ import org.springframework.http.HttpMethod;
 @AlsoOnPostgres
 class LawfulReviewRulesTest extends IntegrationTest {
 
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
     @BeforeEach
     void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
         if (identity.createUserQuery().userId("staff-two").count() == 0) {
             User u = identity.newUser("staff-two");
             u.setFirstName("Second");

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -35,15 +34,12 @@ class ReviewConcurrencyTest extends IntegrationTest {
     static final int EXCHANGES = 8;
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     HistoryService history;
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void sixAgenciesCompleteManyReviewsAtOnceWithTheJobExecutorOn() throws Exception {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         List<String> exchanges = new ArrayList<>();
         List<String> reviews = new ArrayList<>();
         for (int i = 0; i < EXCHANGES; i++) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,17 +29,13 @@ class AccessMatrixTest extends IntegrationTest {
             "foreign-intelligence", "interior", "ombudsman", "neutral-party", ADMIN);
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     org.camunda.bpm.engine.ExternalTaskService externalTasks;
 
-    ExchangeDriver d;
     String base;
     int cells;
 
     @BeforeEach
     void setUp() {
-        d = new ExchangeDriver(http, tasks, identity);
         base = "http://127.0.0.1:" + port;
     }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,18 +49,14 @@ class AttackSurfaceTest extends IntegrationTest {
             "java.util", "Dto\"", "Dto ", "jakarta.");
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     JdbcClient jdbc;
 
-    ExchangeDriver d;
     String base;
     final Map<String, int[]> figures = new TreeMap<>(); // category -> {cases, 5xx, unexpected changes}
     final List<String> failures = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        d = new ExchangeDriver(http, tasks, identity);
         base = "http://127.0.0.1:" + port;
     }
 

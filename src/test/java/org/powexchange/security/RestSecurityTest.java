@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
@@ -17,9 +16,6 @@ import org.springframework.http.ResponseEntity;
 
 /** 401 without credentials, 409 on a duplicate agreement, 400 naming the field, and agency isolation. */
 class RestSecurityTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
 
     @Test
     void apiAndEngineRestRequireAuthentication() {
@@ -36,7 +32,6 @@ class RestSecurityTest extends IntegrationTest {
 
     @Test
     void aSecondExchangeWithTheSameAgreementIsAConflict() {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         d.createExchange("REST-409", 2, List.of(2));
         Map<String, Object> problem = d.post("coordination-staff", "/api/exchanges",
                 Map.of("agreementRef", "REST-409", "formulaSize", 2, "phaseSizes", List.of(2)), 409);
@@ -47,7 +42,6 @@ class RestSecurityTest extends IntegrationTest {
 
     @Test
     void badInputIsA400ProblemNamingTheField() {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         assertThat(d.post("coordination-staff", "/api/exchanges",
                 Map.of("agreementRef", "REST-400", "formulaSize", "many", "phaseSizes", List.of(1)), 400))
                 .containsEntry("field", "formulaSize");
@@ -76,7 +70,6 @@ class RestSecurityTest extends IntegrationTest {
 
     @Test
     void eachAgencySeesAndCompletesOnlyItsOwnReviewTask() {
-        ExchangeDriver d = new ExchangeDriver(http, tasks, identity);
         String ex = d.createExchange("REST-AGENCIES", 1, List.of(1));
         d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
                 ExchangeDriver.person("A-1", "BRING_HOME", "Testenko", "Ivan", "MILITARY", false, "CONFIRMED_ALIVE"),

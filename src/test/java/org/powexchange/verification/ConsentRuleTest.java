@@ -6,9 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
@@ -23,16 +21,6 @@ import org.springframework.http.MediaType;
  * they said they want to go home; on /api and on the external task alike. All people are invented.
  */
 class ConsentRuleTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     private ProcessInstance verification(String ex) {
         return instanceOf(ex, "neutral-verification");

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
@@ -31,16 +29,6 @@ import org.springframework.http.MediaType;
  */
 @AlsoOnPostgres
 class NeutralVerificationScenarioTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     /** {@code home} and {@code release} people, all military and alive, ranked in the order given. */
     private String exchangeAtVerification(String ref, int formula, List<String> home, List<String> release) {

@@ -7,13 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.ExchangeDriver;
 import org.powexchange.IntegrationTest;
@@ -25,16 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * verified), and art. 109 at the agreement of the final lists. All people are invented.
  */
 class ReplacementAndAgreementRulesTest extends IntegrationTest {
-
-    @Autowired
-    IdentityService identity;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     private ProcessInstance verification(String ex) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ex)

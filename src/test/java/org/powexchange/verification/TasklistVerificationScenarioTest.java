@@ -11,12 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powexchange.AlsoOnPostgres;
 import org.powexchange.ExchangeDriver;
@@ -38,16 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TasklistVerificationScenarioTest extends IntegrationTest {
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     JdbcClient jdbc;
-
-    ExchangeDriver d;
-
-    @BeforeEach
-    void driver() {
-        d = new ExchangeDriver(http, tasks, identity);
-    }
 
     private ProcessInstance verification(String ex) {
         return instanceOf(ex, "neutral-verification");

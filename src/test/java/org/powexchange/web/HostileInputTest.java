@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,13 @@ class HostileInputTest extends IntegrationTest {
             "${''.getClass().forName('java.lang.Runtime')}", "../../etc/passwd"};
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     JdbcClient jdbc;
 
-    ExchangeDriver d;
     String base;
     int tried;
 
     @BeforeEach
     void setUp() {
-        d = new ExchangeDriver(http, tasks, identity);
         base = "http://127.0.0.1:" + port;
     }
 
