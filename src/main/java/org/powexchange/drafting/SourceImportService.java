@@ -200,9 +200,26 @@ public class SourceImportService {
         }
     }
 
+    /**
+     * The field separator a file uses, read off its header line: Excel in a Ukrainian or Russian locale saves "CSV"
+     * with semicolons, and some registers export tab-separated text; a comma unless another separator is more
+     * frequent in the header (column names hold none of the three).
+     */
+    static char delimiter(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        long commas = header.chars().filter(c -> c == ',').count();
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long tabs = header.chars().filter(c -> c == '\t').count();
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas && tabs > semicolons ? '\t' : ',';
+    }
+
     private static List<Map<String, String>> parseCsv(SourceKind kind, String text) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setHeader()
+                .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             checkColumns(kind, header);

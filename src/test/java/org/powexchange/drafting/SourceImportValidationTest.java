@@ -148,4 +148,21 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?")
                 .param(java.util.UUID.fromString(ex)).query(Integer.class).single()).isEqualTo(2);
     }
+
+    @Test
+    void aSemicolonOrTabSeparatedExportIsReadLikeCsv() {
+        String ex = d.createExchange("DRAFT-SEPARATORS", 5, List.of(5));
+        // Excel in a Ukrainian locale: semicolons, a comma inside a value, Windows line ends
+        Map<String, Object> semi = src.post("coordination-staff", ex, "military-records", "text/csv",
+                "record_id;service_number;family_name;given_name;birth_date;unit\r\n"
+                        + "M-1;UA3000001;Testenko;Ivan;1990-01-01;Brigade 1, company 2\r\n"
+                        + "M-2;UA3000002;Pryklad;Petro;14.03.1991;\r\n", false).getBody();
+        assertThat(semi).containsEntry("rows", 2).containsEntry("created", 2).containsEntry("rejected", 0);
+        assertThat(jdbc.sql("select unit_name from source_record where exchange_id = ? and source_ref = 'M-1'")
+                .param(java.util.UUID.fromString(ex)).query(String.class).single()).isEqualTo("Brigade 1, company 2");
+        Map<String, Object> tabs = src.post("coordination-staff", ex, "family-appeals", "text/csv",
+                "record_id\tfamily_name\tgiven_name\trelative_contact\nF-1\tTestenko\tIvan\t(044) 277-14-58\n", false)
+                .getBody();
+        assertThat(tabs).containsEntry("rows", 1).containsEntry("created", 1).containsEntry("rejected", 0);
+    }
 }

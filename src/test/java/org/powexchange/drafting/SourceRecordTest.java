@@ -14,6 +14,21 @@ import org.powexchange.people.matching.PartialDate;
 class SourceRecordTest {
 
     @Test
+    void theSeparatorIsReadOffTheHeaderLine() {
+        String[][] cases = {
+                {"record_id,family_name,given_name\nM-1,Testenko,Ivan\n", ","},
+                {"record_id;family_name;given_name\r\nM-1;Testenko;Ivan, jr.\r\n", ";"},      // Excel, Ukrainian locale
+                {"record_id\tfamily_name\tgiven_name\nM-1\tTestenko\tIvan\n", "\t"},
+                {"record_id;family_name\nM-1;\"Testenko, Ivan\"\n", ";"},                      // commas only in the data
+                {"record_id,family_name;x,given_name\n", ","},                                    // more commas than semicolons
+                {"record_id", ","},                                                              // one column, no data
+        };
+        for (String[] c : cases) {
+            assertThat(String.valueOf(SourceImportService.delimiter(c[0]))).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void dateTextIsPartialDatesOwnText() {
         List<PartialDate> dates = new ArrayList<>(List.of(PartialDate.UNKNOWN, new PartialDate(987, null, null),
                 new PartialDate(1987, null, null), new PartialDate(1987, 5, null), new PartialDate(1987, 12, null),
