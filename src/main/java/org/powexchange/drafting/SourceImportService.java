@@ -113,8 +113,11 @@ public class SourceImportService {
         for (int i = 0; i < rows.size(); i++) {
             int rowNo = i + 1;
             if (checked[i] == null) {
-                rejections.add(new Rejection(rowNo, rows.get(i).get(NOT_PLAIN),
-                        "must be a plain value (text, number, true/false)"));
+                String field = rows.get(i).get(NOT_PLAIN);
+                rejections.add(new Rejection(rowNo, field, "row".equals(field)
+                        ? "has another number of values than the header line has columns"
+                        : field.startsWith("column ") ? "holds a value, but the header line names no column for it"
+                        : "must be a plain value (text, number, true/false)"));
                 continue;
             }
             SourceRowValidator.Outcome o = checked[i].outcome();
@@ -217,12 +220,25 @@ public class SourceImportService {
         return tabs > commas && tabs > semicolons ? '\t' : ',';
     }
 
+    /**
+     * A column name as a clerk's export may write it ("Family name", "FAMILY_NAME", "family-name") in the sources'
+     * own form ({@code family_name}); an unnamed column (a separator left at the end of the header line, as
+     * spreadsheets write it) is blank and ignored while its cells are empty.
+     */
+    static String columnName(String raw) {
+        return raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
+    }
+
     private static List<Map<String, String>> parseCsv(SourceKind kind, String text) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setHeader()
-                .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+                .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames();
-            checkColumns(kind, header);
+            List<String> header = parser.getHeaderNames().stream().map(SourceImportService::columnName).toList();
+            List<String> named = header.stream().filter(c -> !c.isEmpty()).toList();
+            named.stream().filter(c -> named.indexOf(c) != named.lastIndexOf(c)).findFirst().ifPresent(c -> {
+                throw Refusal.invalid(c, "column " + c + " appears more than once in the header line");
+            });
+            checkColumns(kind, named);
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord rec : parser) {
                 Map<String, String> m = new LinkedHashMap<>();
@@ -230,7 +246,11 @@ public class SourceImportService {
                     m.put(NOT_PLAIN, "row");
                 }
                 for (int i = 0; i < header.size() && i < rec.size(); i++) {
-                    m.put(header.get(i), rec.get(i));
+                    if (!header.get(i).isEmpty()) {
+                        m.put(header.get(i), rec.get(i));
+                    } else if (!rec.get(i).isBlank()) {
+                        m.put(NOT_PLAIN, "column " + (i + 1) + " (no name in the header line)");
+                    }
                 }
                 rows.add(m);
             }

@@ -164,5 +164,16 @@ class SourceImportValidationTest extends IntegrationTest {
                 "record_id\tfamily_name\tgiven_name\trelative_contact\nF-1\tTestenko\tIvan\t(044) 277-14-58\n", false)
                 .getBody();
         assertThat(tabs).containsEntry("rows", 1).containsEntry("created", 1).containsEntry("rejected", 0);
+        // a spreadsheet's header as typed, a separator left at the end of each line
+        Map<String, Object> typed = src.post("coordination-staff", ex, "intelligence-assessments", "text/csv",
+                "Record ID;Family Name;GIVEN_NAME;Birth-Date;\nI-1;Testenko;Ivan;1990-01-01;\nI-2;Pryklad;Petro;;extra\n", false)
+                .getBody();
+        assertThat(typed).containsEntry("rows", 2).containsEntry("created", 1).containsEntry("rejected", 1);
+        assertThat((List<Map<String, Object>>) typed.get("rejections")).singleElement()
+                .satisfies(x -> assertThat(x).containsEntry("row", 2).containsEntry("field", "column 5 (no name in the header line)"));
+        org.springframework.http.ResponseEntity<Map> twice = src.post("coordination-staff", ex, "family-appeals", "text/csv",
+                "record_id,Family Name,family_name,given_name\nF-9,Testenko,Testenko,Ivan\n", false);
+        assertThat(twice.getStatusCode().value()).isEqualTo(400);
+        assertThat(twice.getBody()).containsEntry("field", "family_name");
     }
 }

@@ -14,6 +14,16 @@ import org.powexchange.people.matching.PartialDate;
 class SourceRecordTest {
 
     @Test
+    void columnNamesAreReadAsAClerksExportWritesThem() {
+        String[][] cases = {{"family_name", "family_name"}, {"Family name", "family_name"}, {" FAMILY_NAME ", "family_name"},
+                {"family-name", "family_name"}, {"Birth  Date", "birth_date"}, {"", ""}, {"  ", ""}};
+        for (String[] c : cases) {
+            assertThat(SourceImportService.columnName(c[0])).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(SourceImportService.columnName(null)).isEmpty();
+    }
+
+    @Test
     void theSeparatorIsReadOffTheHeaderLine() {
         String[][] cases = {
                 {"record_id,family_name,given_name\nM-1,Testenko,Ivan\n", ","},
