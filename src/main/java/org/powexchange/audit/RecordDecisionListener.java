@@ -101,7 +101,7 @@ public class RecordDecisionListener implements TaskFormHandler {
         String required = text(commentRequiredFor, task);
         boolean commentRequired = required == null || (chosen != null && list(required).contains(chosen));
         String note = in.text(text(comment, task), MAX_COMMENT, commentRequired);
-        UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(task);
         audit.record(exchangeId, user.id(), text(action, task) + (chosen == null ? "" : chosen), text(subject, task),
                 note);
         if (chosen != null && "true".equals(text(keepOnProcess, task))) {

@@ -1,6 +1,5 @@
 package org.powexchange.drafting;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.powexchange.exchange.ExchangeProcess;
@@ -19,7 +18,7 @@ public class CompileListsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         DraftingService.Compiled c = drafting.compile(
-                UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)));
+                ExchangeProcess.exchangeId(execution));
         execution.setVariable(DraftingProcess.CANDIDATE_COUNT, c.candidates());
         execution.setVariable(DraftingProcess.BRING_HOME_COUNT, c.bringHome());
         execution.setVariable(DraftingProcess.RELEASE_COUNT, c.release());

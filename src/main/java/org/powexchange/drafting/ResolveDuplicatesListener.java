@@ -45,7 +45,7 @@ public class ResolveDuplicatesListener implements TaskFormHandler {
     @Override
     public void notify(DelegateTask task) {
         FormInput in = FormInput.of(task);
-        UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(task);
         List<Long> ticked = in.ids(DraftingProcess.PAIRS_TO_MERGE);
         in.text(DraftingProcess.DUPLICATES_COMMENT, 2000, false);
         Set<Long> open = new HashSet<>(crossReference.openPairIds(exchangeId));

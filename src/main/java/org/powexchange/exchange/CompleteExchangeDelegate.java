@@ -1,6 +1,5 @@
 package org.powexchange.exchange;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,6 @@ public class CompleteExchangeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        exchanges.complete(UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)), "system");
+        exchanges.complete(ExchangeProcess.exchangeId(execution), "system");
     }
 }

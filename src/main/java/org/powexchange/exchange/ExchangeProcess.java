@@ -18,4 +18,20 @@ public final class ExchangeProcess {
 
     private ExchangeProcess() {
     }
+
+    /**
+     * The exchange a process instance (or one of its tasks) works on: every process of an exchange carries its id.
+     * A missing or malformed id is named in the job's incident rather than surfacing as a bare NullPointerException.
+     */
+    public static java.util.UUID exchangeId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        Object id = scope.getVariable(VAR_EXCHANGE_ID);
+        if (!(id instanceof String text)) {
+            throw new IllegalStateException("the process variable " + VAR_EXCHANGE_ID + " is missing or not text: " + id);
+        }
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the process variable " + VAR_EXCHANGE_ID + " is no exchange id: " + text, e);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.forms.FormInput;
 import org.powexchange.forms.TaskFormHandler;
@@ -41,7 +40,7 @@ public class RecordRatificationListener implements TaskFormHandler {
         OffsetDateTime signedAt = in.dateTime(ExchangeProcess.VAR_RATIFICATION_SIGNED_AT, true);
         List<OffsetDateTime> phaseDates = phaseDates(task.getVariable(ExchangeProcess.VAR_AGREED_PHASE_DATES));
         try {
-            exchanges.recordRatification(UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
+            exchanges.recordRatification(ExchangeProcess.exchangeId(task),
                     doc, signedAt, phaseDates, user.id());
         } catch (Refusal e) {
             throw FormInput.invalid(e.field() == null ? ExchangeProcess.VAR_RATIFICATION_DOC

@@ -1,6 +1,5 @@
 package org.powexchange.handover;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.powexchange.exchange.ExchangeProcess;
@@ -19,7 +18,7 @@ public class CheckParityDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         HandoverService.ParityCheck p = handover.checkParity(
-                UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
+                ExchangeProcess.exchangeId(execution),
                 ((Number) execution.getVariable(ExchangeProcess.VAR_PHASE_NO)).intValue());
         execution.setVariable(HandoverProcess.RECEIVED_COUNT, p.received());
         execution.setVariable(HandoverProcess.HANDED_OVER_COUNT, p.handedOver());

@@ -12,7 +12,7 @@ final class HandoverInputs {
     }
 
     static UUID exchangeId(VariableScope scope) {
-        return UUID.fromString((String) scope.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        return ExchangeProcess.exchangeId(scope);
     }
 
     static int phaseNo(VariableScope scope) {

@@ -1,6 +1,5 @@
 package org.powexchange.handover;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.powexchange.exchange.ExchangeProcess;
@@ -18,7 +17,7 @@ public class PlanPhasesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int count = planner.plan(UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)));
+        int count = planner.plan(ExchangeProcess.exchangeId(execution));
         execution.setVariable(ExchangeProcess.VAR_PHASE_COUNT, count);
     }
 }

@@ -22,7 +22,7 @@ public class OpenReviewRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         execution.setVariable(ReviewProcess.PASS, 1);
         if (ReviewProcess.SCOPE_REPLACEMENTS.equals(execution.getVariable(ReviewProcess.SCOPE))) {
             // replacements verification proposed: they alone, by the agencies their routing names

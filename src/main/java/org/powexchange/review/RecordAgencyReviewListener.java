@@ -77,7 +77,7 @@ public class RecordAgencyReviewListener implements TaskFormHandler {
             objected.add(new ReviewService.ObjectionInput(personId, reason, comment));
         }
         String comment = in.text(ReviewProcess.COMMENT, 2000, false);
-        UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(task);
         int round = ((Number) task.getVariable(ReviewProcess.ROUND)).intValue();
         int pass = ((Number) task.getVariable(ReviewProcess.PASS)).intValue();
         try {

@@ -21,7 +21,7 @@ public class RecordReviewOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         int round = ((Number) execution.getVariable(ReviewProcess.ROUND)).intValue();
         int pass = ((Number) execution.getVariable(ReviewProcess.PASS)).intValue();
         int n = service.objectionCount(exchangeId, round, pass);

@@ -1,7 +1,6 @@
 package org.powexchange.review;
 
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.forms.FormInput;
@@ -38,7 +37,7 @@ public class ResolveObjectionsListener implements TaskFormHandler {
         int pass = ((Number) task.getVariable(ReviewProcess.PASS)).intValue();
         ReviewService.ResolutionNext next;
         try {
-            next = service.resolveObjections(UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID)),
+            next = service.resolveObjections(ExchangeProcess.exchangeId(task),
                     ((Number) task.getVariable(ReviewProcess.ROUND)).intValue(), pass,
                     ReviewProcess.SCOPE_REPLACEMENTS.equals(task.getVariable(ReviewProcess.SCOPE)), outcome, comment,
                     task.getVariable(ReviewProcess.RESOLUTIONS), user.id());

@@ -37,7 +37,7 @@ final class ReviewDeadlineDelegates {
     }
 
     static UUID exchangeId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        return ExchangeProcess.exchangeId(execution);
     }
 
     /** "Remind the agencies still reviewing": a comment on each open review (seen in Tasklist), raised priority. */

@@ -22,7 +22,7 @@ public class ApplyVerificationResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         ReplacementService.Applied a = replacement.apply(exchangeId);
         // totals over all rounds, for Cockpit and the main process; the reasons of this round as counts
         var counts = entries.counts(exchangeId);

@@ -18,7 +18,7 @@ public class BalanceListsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         execution.setVariable("agreedSize", replacement.balanceAtSmallerSize(exchangeId, "system"));
     }
 }

@@ -18,7 +18,7 @@ public class ProposeReplacementsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         int agreedSize = ((Number) execution.getVariable("agreedSize")).intValue();
         ReplacementService.Proposal p = replacement.propose(exchangeId, agreedSize);
         execution.setVariable(VerificationProcess.VAR_REPLACEMENT_OUTCOME, p.outcome());

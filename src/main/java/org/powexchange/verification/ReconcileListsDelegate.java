@@ -18,7 +18,7 @@ public class ReconcileListsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         long listId = ((Number) execution.getVariable(VerificationProcess.VAR_COUNTERPARTY_LIST_ID)).longValue();
         ReconciliationService.Reconciliation r = reconciliation.reconcile(exchangeId, listId);
         execution.setVariable(VerificationProcess.VAR_MATCHED_COUNT, r.matched());

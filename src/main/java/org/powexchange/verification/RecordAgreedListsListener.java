@@ -30,7 +30,7 @@ public class RecordAgreedListsListener implements TaskFormHandler {
 
     @Override
     public void notify(DelegateTask task) {
-        UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(task);
         long listId = ((Number) task.getVariable(VerificationProcess.VAR_COUNTERPARTY_LIST_ID)).longValue();
         FormInput in = FormInput.of(task);
         String comment = in.text(VerificationProcess.AGREEMENT_COMMENT, 2000, true);

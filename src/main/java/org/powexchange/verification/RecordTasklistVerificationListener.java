@@ -103,7 +103,7 @@ public class RecordTasklistVerificationListener implements TaskFormHandler {
         if (batch.isEmpty()) {
             throw FormInput.invalid(ROWS, "give a finding for at least one person");
         }
-        UUID exchangeId = UUID.fromString((String) task.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(task);
         Object round = task.getVariable(VerificationProcess.VAR_ROUND);
         VerificationService.Recorded r;
         try {

@@ -35,7 +35,7 @@ public class RecordVerificationResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         Object raw = execution.getVariable(VerificationProcess.VAR_RESULTS);
         execution.removeVariable(VerificationProcess.VAR_RESULTS);
         List<WireResult> wire;

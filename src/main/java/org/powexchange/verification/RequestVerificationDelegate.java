@@ -29,7 +29,7 @@ public class RequestVerificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID exchangeId = UUID.fromString((String) execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID));
+        UUID exchangeId = ExchangeProcess.exchangeId(execution);
         Object previous = execution.getVariable(VerificationProcess.VAR_ROUND);
         int round = previous instanceof Number n ? n.intValue() + 1 : 1;
         int n = entries.moveAll(exchangeId, List.of(EntryStatus.PROPOSED), EntryStatus.AWAITING_VERIFICATION);
