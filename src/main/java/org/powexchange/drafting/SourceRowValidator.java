@@ -60,7 +60,7 @@ final class SourceRowValidator {
         String given = text(row, "given_name", NAME, true, NAME_RULE, p);
         String patronymic = text(row, "patronymic", NAME, false, NAME_RULE, p);
         PartialDate birth = PartialDate.UNKNOWN;
-        String birthText = value(row, "birth_date");
+        String birthText = fourDigitYear(value(row, "birth_date"), today, "birth_date", w);
         if (birthText != null) {
             try {
                 birth = PartialDate.parse(birthText);
@@ -82,11 +82,11 @@ final class SourceRowValidator {
         }
         String rank = text(row, "rank", TEXT, false, "plain text starting with a letter or digit", p);
         String unit = text(row, "unit", TEXT, false, "plain text starting with a letter or digit", p);
-        LocalDate captured = date(row, "captured_on", today, p);
+        LocalDate captured = date(row, "captured_on", today, p, w);
         String place = text(row, "captured_place", TEXT, false, "plain text starting with a letter or digit", p);
         String held = text(row, "location_held", TEXT, false, "plain text starting with a letter or digit", p);
         String evidence = choice(row, "evidence_type", EVIDENCE, p);
-        LocalDate evidenceDate = date(row, "evidence_date", today, p);
+        LocalDate evidenceDate = date(row, "evidence_date", today, p, w);
         if ((evidence == null) != (evidenceDate == null) && !has(p, "evidence_type") && !has(p, "evidence_date")) {
             p.add(new Problem(evidence == null ? "evidence_type" : "evidence_date",
                     "evidence_type and evidence_date go together"));
@@ -94,7 +94,7 @@ final class SourceRowValidator {
         String flags = flags(row, p);
         Boolean sws = bool(row, "seriously_wounded_sick", p);
         String contact = contact(row, kind, w);
-        LocalDate lastSeen = date(row, "date_last_seen", today, p);
+        LocalDate lastSeen = date(row, "date_last_seen", today, p, w);
         String dna = text(row, "dna_sample_ref", DNA, false, "letters, digits and . _ / - only", p);
         if (!p.isEmpty()) {
             return new Outcome(null, p, w);
@@ -176,8 +176,35 @@ final class SourceRowValidator {
         return u;
     }
 
-    private static LocalDate date(Map<String, String> row, String column, LocalDate today, List<Problem> p) {
-        String v = value(row, column);
+    private static final java.util.regex.Pattern TWO_DIGIT_YEAR =
+            java.util.regex.Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{2})");
+
+    /**
+     * A day-first date with a two-digit year (14.05.87, as forms filled in by hand are typed) in the latest century
+     * that puts it no later than today; kept with a warning naming the year it was read as. Anything else unchanged.
+     */
+    static String fourDigitYear(String text, LocalDate today, String column, List<Problem> warnings) {
+        java.util.regex.Matcher m = text == null ? null : TWO_DIGIT_YEAR.matcher(text.strip());
+        if (m == null || !m.matches()) {
+            return text;
+        }
+        int day = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(3));
+        int year = today.getYear() / 100 * 100 + Integer.parseInt(m.group(4));
+        boolean future = year > today.getYear() || (year == today.getYear()
+                && (month > today.getMonthValue() || (month == today.getMonthValue() && day > today.getDayOfMonth())));
+        if (future) {
+            year -= 100;
+        }
+        String read = day + "." + month + "." + year;
+        warnings.add(new Problem(column, "'" + text.strip() + "' has a two-digit year, read as " + year
+                + ": check the record"));
+        return read;
+    }
+
+    private static LocalDate date(Map<String, String> row, String column, LocalDate today, List<Problem> p,
+                                  List<Problem> w) {
+        String v = fourDigitYear(value(row, column), today, column, w);
         if (v == null) {
             return null;
         }

@@ -96,4 +96,23 @@ class SourceRowValidatorTest {
     void aMissingNameIsRefused() {
         assertEquals("given_name", row(SourceKind.INTELLIGENCE, "given_name", " ").problems().get(0).field());
     }
+
+    @ParameterizedTest(name = "{0} = ''{1}'' is read as {2} and kept with a warning")
+    @CsvSource(delimiter = '|', value = {
+        "birth_date|14.05.87|1987-05-14", "birth_date|3/7/05|2005-07-03", "birth_date|01-12-26|2026-12-01",
+        "birth_date|02.12.26|1926-12-02", "captured_on|24.02.22|2022-02-24", "evidence_date|1.6.25|2025-06-01"})
+    void aTwoDigitYearIsReadInTheLatestCenturyNotInTheFuture(String field, String value, String expected) {
+        SourceRowValidator.Outcome o = field.equals("evidence_date")
+                ? row(SourceKind.INTELLIGENCE, field, value, "evidence_type", "LETTER")
+                : row(SourceKind.MILITARY_RECORDS, field, value);
+        assertNotNull(o.record(), () -> field + " '" + value + "' refused: " + o.problems());
+        String stored = switch (field) {
+            case "birth_date" -> SourceRecord.dateText(o.record().birthDate());
+            case "captured_on" -> o.record().capturedOn().toString();
+            default -> o.record().evidenceDate().toString();
+        };
+        assertEquals(expected, stored);
+        assertTrue(o.warnings().stream().anyMatch(w -> w.field().equals(field)
+                && w.reason().contains("two-digit year, read as " + expected.substring(0, 4))), () -> o.warnings().toString());
+    }
 }
