@@ -90,7 +90,17 @@ public class SourceImportService {
             audit.record(exchangeId, actor, "SOURCE_REIMPORTED", kind.path(), "same file as batch " + earlier.get());
             return r;
         }
-        List<Map<String, String>> rows = "csv".equals(format) ? parseCsv(kind, text(content)) : parseJson(kind, content);
+        List<Map<String, String>> rows;
+        if ("csv".equals(format)) {
+            String text = utf8(content);
+            if (text == null) {
+                text = cyrillicWindows(content);
+                format = "csv/cp1251"; // the report says how the file was read
+            }
+            rows = parseCsv(kind, text);
+        } else {
+            rows = parseJson(kind, content);
+        }
         if (rows.size() > maxRows) {
             throw Refusal.tooLarge("file",
                     "the file has " + rows.size() + " rows; at most " + maxRows + " are accepted per import");
@@ -193,14 +203,67 @@ public class SourceImportService {
     /** Marks a JSON row whose value is an object or array (the key names the field). */
     static final String NOT_PLAIN = "\u0000not-plain";
 
-    private static String text(byte[] content) {
+    /** The file as UTF-8 text (a byte order mark dropped), or null when its bytes are not UTF-8. */
+    private static String utf8(byte[] content) {
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
-            throw Refusal.invalid("file", "the file is not UTF-8 text");
+            return null;
         }
+    }
+
+    private static final java.nio.charset.Charset WINDOWS_1251 = java.nio.charset.Charset.forName("windows-1251");
+
+    /**
+     * A file that is not UTF-8 read as Windows-1251: what Excel on a Ukrainian or Russian Windows saves as "CSV".
+     * Any bytes decode in that code page, so the text is taken only when every word with a letter beyond ASCII is
+     * Cyrillic throughout (Latin-1's "Müller" would read "Mьller" and is refused, as is anything with NUL bytes).
+     */
+    static String cyrillicWindows(byte[] content) {
+        String refusal = "the file is neither UTF-8 text nor Cyrillic text in Windows-1251: save it as UTF-8 (Excel: "
+                + "\"CSV UTF-8\")";
+        String s;
+        try {
+            s = WINDOWS_1251.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw Refusal.invalid("file", refusal);
+        }
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean letter = i < s.length() && Character.isLetter(s.charAt(i));
+            if (i < s.length() && s.charAt(i) == 0) {
+                throw Refusal.invalid("file", refusal);
+            }
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                if (!plausibleWord(s, start, i)) {
+                    throw Refusal.invalid("file", refusal);
+                }
+                start = -1;
+            }
+        }
+        return s;
+    }
+
+    /** A word of ASCII letters only, or of Cyrillic letters only. */
+    private static boolean plausibleWord(String s, int from, int to) {
+        boolean ascii = false;
+        boolean cyrillic = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                ascii = true;
+            } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+                cyrillic = true;
+            } else {
+                return false;
+            }
+        }
+        return !(ascii && cyrillic);
     }
 
     /**

@@ -21,9 +21,17 @@ public final class SourceHttp {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ResponseEntity<Map> post(String group, String exchangeId, String source, String contentType, String body,
                              boolean complete) {
+        return post(group, exchangeId, source, contentType + ";charset=UTF-8", body.getBytes(StandardCharsets.UTF_8),
+                complete);
+    }
+
+    /** The file's bytes as they are (another encoding than UTF-8, say). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ResponseEntity<Map> post(String group, String exchangeId, String source, String contentType, byte[] body,
+                             boolean complete) {
         HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.parseMediaType(contentType + ";charset=UTF-8"));
+        h.setContentType(MediaType.parseMediaType(contentType));
         return d.as(group).exchange("/api/exchanges/" + exchangeId + "/sources/" + source + "?complete=" + complete,
-                HttpMethod.POST, new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), h), Map.class);
+                HttpMethod.POST, new HttpEntity<>(body, h), Map.class);
     }
 }

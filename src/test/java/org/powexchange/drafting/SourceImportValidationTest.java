@@ -176,4 +176,25 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(twice.getStatusCode().value()).isEqualTo(400);
         assertThat(twice.getBody()).containsEntry("field", "family_name");
     }
+
+    @Test
+    void anExcelCsvInWindows1251IsReadAndLatinOneRefused() {
+        String ex = d.createExchange("DRAFT-CP1251", 5, List.of(5));
+        java.nio.charset.Charset cp1251 = java.nio.charset.Charset.forName("windows-1251");
+        Map<String, Object> read = src.post("coordination-staff", ex, "family-appeals", "text/csv",
+                ("record_id;family_name;given_name;patronymic;relative_contact\r\n"
+                        + "F-1;Григор’єв;В’ячеслав;Іванович;(044) 277-14-58\r\n").getBytes(cp1251), false).getBody();
+        assertThat(read).containsEntry("created", 1).containsEntry("rejected", 0).containsEntry("format", "csv/cp1251");
+        assertThat(jdbc.sql("select family_name || ' ' || given_name || ' ' || patronymic from source_record "
+                + "where exchange_id = ?").param(java.util.UUID.fromString(ex)).query(String.class).single())
+                .isEqualTo("Григор’єв В’ячеслав Іванович");
+        org.springframework.http.ResponseEntity<Map> latin1 = src.post("coordination-staff", ex, "military-records",
+                "text/csv", "record_id,service_number,family_name,given_name\nM-1,UA1,Müller,Jürgen\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), false);
+        assertThat(latin1.getStatusCode().value()).isEqualTo(400);
+        assertThat(latin1.getBody()).containsEntry("field", "file");
+        assertThat((String) latin1.getBody().get("detail")).contains("neither UTF-8 text nor Cyrillic text in Windows-1251");
+        assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?").param(java.util.UUID.fromString(ex))
+                .query(Integer.class).single()).isEqualTo(1);
+    }
 }

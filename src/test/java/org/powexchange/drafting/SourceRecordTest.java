@@ -1,6 +1,7 @@
 package org.powexchange.drafting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,22 @@ class SourceRecordTest {
             assertThat(SourceImportService.columnName(c[0])).as(c[0]).isEqualTo(c[1]);
         }
         assertThat(SourceImportService.columnName(null)).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReadAsWindows1251OnlyWhenItsWordsAreCyrillic() {
+        java.nio.charset.Charset cp1251 = java.nio.charset.Charset.forName("windows-1251");
+        for (String text : List.of("record_id;family_name\nF-1;Ковальчук\n", "F-2,Григор’єв,В’ячеслав,“Azov”,Ґудзь\n",
+                "M-3;Петренко-Іванов;Їжак;Євген\n")) {
+            assertThat(SourceImportService.cyrillicWindows(text.getBytes(cp1251))).isEqualTo(text);
+        }
+        for (byte[] bytes : List.of("M-1,Müller,Jürgen\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "M-1,Désirée\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "record_id,family_name\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                new byte[] {'M', '-', '1', ',', (byte) 0x98})) {
+            assertThatThrownBy(() -> SourceImportService.cyrillicWindows(bytes))
+                    .isInstanceOf(org.powexchange.refusal.Refusal.class).hasMessageContaining("Windows-1251");
+        }
     }
 
     @Test
