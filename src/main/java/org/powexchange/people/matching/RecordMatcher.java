@@ -676,12 +676,19 @@ public final class RecordMatcher {
         if (i.isEmpty() || o.isEmpty()) {
             return false;
         }
-        char c = i.charAt(0);
-        if (o.charAt(0) == c) {
+        char c = lead(i);
+        char d = lead(o);
+        // Є and Е (Yevhen, Yelena) are Y., I. or J. in Latin initials, Є. and Е. in Cyrillic ones
+        if (d == c || c == 'i' && d == 'e' || c == 'e' && d == 'i') {
             return true;
         }
         boolean otherInitial = givenName ? other.givenInitial : other.patronymicInitial;
         return !otherInitial && names.givenNames().initialFits(c, givenName ? other.givenGroups : other.patronymicGroups);
+    }
+
+    /** The letter a name or an initial stands for: an initial Є or Е reads "ie" (Ye), the name's skeleton "e". */
+    private static char lead(String skeleton) {
+        return skeleton.length() == 2 && skeleton.charAt(0) == 'i' && skeleton.charAt(1) == 'e' ? 'e' : skeleton.charAt(0);
     }
 
     /** One part of a double surname against a single one (or a part) agrees a little less than the whole name. */

@@ -282,6 +282,9 @@ public final class SyntheticSources {
             given = cyrillicLetters(given, ru);
             patronymic = patronymic == null ? null : cyrillicLetters(patronymic, ru);
         }
+        if (second != null && latin) { // each part of a double surname with its capital: Kovalenko-Shevchuk
+            family = capitalParts(family);
+        }
         if (patronymic != null && random.nextDouble() < 0.15) {
             patronymic = patronymic.substring(0, 1) + ".";
         }
@@ -490,6 +493,16 @@ public final class SyntheticSources {
             if (k >= 0) {
                 b.setCharAt(i, to.charAt(k));
                 want--;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String capitalParts(String s) {
+        StringBuilder b = new StringBuilder(s);
+        for (int i = 1; i < b.length(); i++) {
+            if (!Character.isLetter(b.charAt(i - 1))) {
+                b.setCharAt(i, Character.toUpperCase(b.charAt(i)));
             }
         }
         return b.toString();
