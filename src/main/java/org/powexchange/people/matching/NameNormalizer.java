@@ -268,7 +268,7 @@ public final class NameNormalizer {
         }
         String first = s.substring(0, cut).strip();
         String last = s.substring(cut + 1);
-        if (first.isEmpty() || isInitial(first)) {
+        if (first.isEmpty()) {
             return null;
         }
         String sk = skeleton(last);
