@@ -111,7 +111,7 @@ public final class NameNormalizer {
                 }
             }
         }
-        if (cyrillic == latin) { // only look-alikes (or a tie): count them as they are
+        if (cyrillic == latin) { // only look-alikes (or a tie): count them as they are, Cyrillic on a tie
             for (int i = from; i < to; i++) {
                 char c = b.charAt(i);
                 if (c < 128) {
@@ -121,8 +121,8 @@ public final class NameNormalizer {
                 }
             }
         }
-        String fromSet = cyrillic > latin ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
-        String toSet = cyrillic > latin ? CYRILLIC_LOOKALIKES : LATIN_LOOKALIKES;
+        String fromSet = cyrillic >= latin ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
+        String toSet = cyrillic >= latin ? CYRILLIC_LOOKALIKES : LATIN_LOOKALIKES;
         for (int i = from; i < to; i++) {
             int k = fromSet.indexOf(b.charAt(i));
             if (k >= 0) {
@@ -171,7 +171,10 @@ public final class NameNormalizer {
 
     /** A family name's skeleton with the feminine endings folded onto the masculine (-ska, -skaia/-ski, -ova/-ov, -ina/-in). */
     public String familyKey(String name) {
-        String sk = skeleton(name);
+        return softO(masculine(skeleton(name)));
+    }
+
+    private static String masculine(String sk) {
         int n = sk.length();
         if (n > 4) {
             if (sk.endsWith("ska") || sk.endsWith("cka") || sk.endsWith("zka")) {
@@ -187,7 +190,7 @@ public final class NameNormalizer {
                 return sk.substring(0, n - 2) + "i";
             }
         }
-        return softO(sk);
+        return sk;
     }
 
     /**

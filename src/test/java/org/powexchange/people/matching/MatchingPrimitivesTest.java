@@ -29,6 +29,20 @@ class MatchingPrimitivesTest {
         assertEquals(folded, NameNormalizer.fold(latin));
     }
 
+    @ParameterizedTest(name = "{0} is written in one script: {1}")
+    @CsvSource({"Пeтpенко, Петренко", "Реtrenko, Petrenko", "KOBAЛЬЧУК, КОВАЛЬЧУК", "Ткачyк, Ткачук",
+        "Олiйник, Олійник", "Hnatiuk, Hnatiuk", "Коваленко, Коваленко", "Пeтpенко-Ivanоv, Петренко-Ivanov",
+        "Sуdоrеnkо Іvаn, Sydorenko Ivan"})
+    void lookAlikesFollowTheWordsScript(String typed, String written) {
+        assertEquals(written, NameNormalizer.oneScript(typed));
+    }
+
+    @Test
+    void anUnmixedNameIsNotCopied() {
+        String s = "Коваленко";
+        org.junit.jupiter.api.Assertions.assertSame(s, NameNormalizer.oneScript(s));
+    }
+
     @Test
     void foldEqualsIcuOnRandomStrings() {
         Transliterator icu = Transliterator.createFromRules("skeleton", NameNormalizer.SKELETON_RULES,
