@@ -281,6 +281,34 @@ public final class NameNormalizer {
         return patronymic ? new String[] {first, last} : null;
     }
 
+    /**
+     * Whether two skeletons differ only in the sibilants s, z and c (ш, ж, ч, с, з, ц), which German and French
+     * spellings leave ambiguous ("surcuk" for Schurtschuk, "dorocin" for Dorochin). No allocation.
+     */
+    public static boolean sameButSibilants(String a, String b) {
+        if (a.length() != b.length() || a.equals(b)) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !(isSibilant(x) && isSibilant(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSibilant(char c) {
+        return c == 's' || c == 'z' || c == 'c';
+    }
+
+    /** A skeleton's first letters with the sibilants folded onto s, for blocking keys that must not split on them. */
+    public static String sibilantPrefix(String sk, int n) {
+        String p = sk.length() <= n ? sk : sk.substring(0, n);
+        return p.replace('z', 's').replace('c', 's');
+    }
+
     /** True for a name given as an initial only ("I.", "І", "O. "). */
     public static boolean isInitial(String name) {
         if (name == null) {

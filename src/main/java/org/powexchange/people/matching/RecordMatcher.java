@@ -691,6 +691,13 @@ public final class RecordMatcher {
         return skeleton.length() == 2 && skeleton.charAt(0) == 'i' && skeleton.charAt(1) == 'e' ? 'e' : skeleton.charAt(0);
     }
 
+    /**
+     * German sch is ш or ж, French ch ш or (English-style) ч: Schurtschuk is Журчук, Dorochin Дорошин. Two family
+     * names that differ only there read as one name with a slight doubt (enough for a date to decide; without a
+     * date not enough to merge, only to pair).
+     */
+    private static final double SIBILANT_READING = 0.97;
+
     /** One part of a double surname against a single one (or a part) agrees a little less than the whole name. */
     private static final double FAMILY_PART = 0.98;
 
@@ -742,6 +749,9 @@ public final class RecordMatcher {
         }
         int edits = text.levenshtein(a, b);
         double s = (text.jaroWinkler(a, b) + Math.max(0, 1 - (double) edits / Math.max(a.length(), b.length()))) / 2;
+        if (s < SIBILANT_READING && NameNormalizer.sameButSibilants(a, b)) {
+            s = SIBILANT_READING;
+        }
         familyMemo.put(idA, idB, s);
         return s;
     }

@@ -37,6 +37,13 @@ class MatchingPrimitivesTest {
         assertEquals(written, NameNormalizer.oneScript(typed));
     }
 
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @CsvSource({"surcuk, zurcuk, true", "dorocin, dorosin, true", "sevcuk, sevsuk, true", "zurcuk, zurcuk, false",
+        "zurcuk, iurcuk, false", "dorosin, dorosina, false", "kovalcuk, kovalsuk, true", "kovalcuk, kovalcik, false"})
+    void sibilantsOnly(String a, String b, boolean expected) {
+        assertEquals(expected, NameNormalizer.sameButSibilants(a, b));
+    }
+
     @Test
     void anUnmixedNameIsNotCopied() {
         String s = "Коваленко";

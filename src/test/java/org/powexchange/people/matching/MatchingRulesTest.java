@@ -291,4 +291,15 @@ class MatchingRulesTest {
         assertTrue(GivenNames.overlap(typo, NAMES.givenNames().groups(NAMES.skeleton("Oleh"))));
         assertTrue(GivenNames.overlap(typo, NAMES.givenNames().groups(NAMES.skeleton("Olga"))));
     }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({"Журчук, Schurtschuk", "Дорошин, Dorochin", "Шевчук, Schewtschuk"})
+    void germanAndFrenchSibilantsReadEitherWay(String ours, String theirs) {
+        MatchRecord a = new MatchRecord(1, 0, ours, "Лев", PartialDate.parse("1983-12-25"), null);
+        MatchRecord dated = new MatchRecord(2, 0, theirs, "Lew", PartialDate.parse("1983-12-25"), null);
+        MatchRecord undated = new MatchRecord(3, 0, theirs, "Lew", PartialDate.UNKNOWN, null);
+        assertTrue(matcher().score(a, dated) >= 0.95, "with the date: " + matcher().score(a, dated));
+        double s = matcher().score(a, undated);
+        assertTrue(s >= 0.75, "without: at least a pair for the drafter: " + s);
+    }
 }
