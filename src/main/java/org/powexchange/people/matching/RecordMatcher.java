@@ -180,6 +180,8 @@ public final class RecordMatcher {
         final long id;
         final List<Entry> entries = new ArrayList<>(3);
         final Set<String> services = new HashSet<>(2);
+        /** The first service number added (the only one, mostly). */
+        String firstService;
         /** The blocks this person is listed in, so that a block lists a person once. */
         final List<Block> blocked = new ArrayList<>(8);
         /** Marks the person as already collected for the record being placed (no set built per record). */
@@ -364,13 +366,21 @@ public final class RecordMatcher {
         if (a.equals(b)) {
             return SERVICE_SAME;
         }
+        if (a.length() == b.length() && Character.isDigit(a.charAt(0)) == Character.isDigit(b.charAt(0))) {
+            return slip(a, b); // the usual case: both with a series (or both without)
+        }
         int la = seriesLength(a);
         int lb = seriesLength(b);
         if ((la == 0) != (lb == 0) && a.length() - la >= 4 && b.length() - lb >= 4
                 && a.regionMatches(la, b, lb, a.length() - la) && a.length() - la == b.length() - lb) {
             return SERVICE_NO_SERIES;
         }
-        if (a.length() != b.length() || a.length() < 5) {
+        return a.length() == b.length() ? slip(a, b) : SERVICE_OTHER;
+    }
+
+    /** Two numbers of one length: one character mistyped or two neighbouring ones transposed is a slip. */
+    private static int slip(String a, String b) {
+        if (a.length() < 5) {
             return SERVICE_OTHER;
         }
         int first = -1;
@@ -400,6 +410,9 @@ public final class RecordMatcher {
     private static int serviceRelation(Entry e, Cluster c) {
         if (e.service.isEmpty() || c.services.isEmpty()) {
             return SERVICE_SAME;
+        }
+        if (c.services.size() == 1) { // the usual case: no iterator (this runs for every candidate)
+            return serviceRelation(e.service, c.firstService);
         }
         int best = SERVICE_OTHER;
         for (String s : c.services) {
@@ -897,6 +910,9 @@ public final class RecordMatcher {
     private void add(Cluster c, Entry e) {
         c.entries.add(e);
         if (!e.service.isEmpty()) {
+            if (c.services.isEmpty()) {
+                c.firstService = e.service;
+            }
             c.services.add(e.service);
             byServiceNumber.putIfAbsent(e.service, c);
         }
