@@ -220,6 +220,7 @@ public final class RecordMatcher {
             Entry bestEntry = null;
             double bestScore = -1;
             String basis = "similarity";
+            boolean bestSlip = false;
             if (!e.service.isEmpty() && byServiceNumber.containsKey(e.service)) {
                 best = byServiceNumber.get(e.service);
                 bestScore = 1.0;
@@ -245,6 +246,7 @@ public final class RecordMatcher {
                         bestScore = s;
                         best = c;
                         bestEntry = closest[0];
+                        bestSlip = service == SERVICE_SLIP;
                     } else if (s > second) {
                         second = s;
                     }
@@ -255,7 +257,7 @@ public final class RecordMatcher {
                 }
             }
             if (best != null && bestScore >= accept) {
-                add(best, e);
+                add(best, e, !bestSlip);
                 out.add(new Assignment(e.key, best.id, round(bestScore), basis));
             } else {
                 Cluster c = new Cluster(nextNewGroup--);
@@ -469,6 +471,7 @@ public final class RecordMatcher {
             Cluster best = null;
             double bestScore = -1;
             double second = -1;
+            boolean bestSlip = false;
             for (Cluster c : candidates(e)) {
                 int service = c == own ? SERVICE_OTHER : serviceRelation(e, c);
                 if (c == own || c.entries.isEmpty() || service == SERVICE_OTHER) {
@@ -485,6 +488,7 @@ public final class RecordMatcher {
                     second = bestScore;
                     bestScore = s;
                     best = c;
+                    bestSlip = service == SERVICE_SLIP;
                 } else if (s > second) {
                     second = s;
                 }
@@ -493,7 +497,7 @@ public final class RecordMatcher {
                 own.entries.clear();
                 own.services.clear();
                 clusters.remove(own.id);
-                add(best, e);
+                add(best, e, !bestSlip);
                 out.set(i, new Assignment(e.key, best.id, round(bestScore), "similarity"));
             }
         }
@@ -908,8 +912,16 @@ public final class RecordMatcher {
     }
 
     private void add(Cluster c, Entry e) {
+        add(c, e, true);
+    }
+
+    /**
+     * {@code withService} false for a record joined despite a slip in its service number: the mistyped number is
+     * not the person's (it may be another soldier's, a brother's next number), so it is neither listed nor compared.
+     */
+    private void add(Cluster c, Entry e, boolean withService) {
         c.entries.add(e);
-        if (!e.service.isEmpty()) {
+        if (withService && !e.service.isEmpty()) {
             if (c.services.isEmpty()) {
                 c.firstService = e.service;
             }

@@ -277,6 +277,20 @@ class MatchingRulesTest {
         assertTrue(r.assignments().get(0).group() < 0, () -> r.toString());
     }
 
+    @Test
+    void aMistypedNumberIsNotTakenForThePersonsNumber() {
+        // Ivan's record with his number mistyped as his twin Oleh's joins Ivan (names and date agree), but the
+        // number stays Oleh's: Oleh's own record, arriving later, is not put with Ivan on that number
+        RecordMatcher.Result r = matcher().match(
+                List.of(new MatchRecord(1, 10, "Тестенко", "Іван", "Петрович", PartialDate.parse("1980-03-01"), "КН 798548")),
+                List.of(new MatchRecord(2, 0, "Testenko", "Ivan", "Petrovych", PartialDate.parse("1980-03-01"), "KH798549"),
+                        new MatchRecord(3, 0, "Testenko", "Oleh", null, PartialDate.UNKNOWN, "KH798549")));
+        java.util.Map<Long, Long> group = new java.util.HashMap<>();
+        r.assignments().forEach(a -> group.put(a.recordKey(), a.group()));
+        assertEquals(10L, group.get(2L), () -> r.toString());
+        assertNotEquals(10L, group.get(3L), () -> r.toString());
+    }
+
     @ParameterizedTest(name = "initial {0} fits {1}")
     @CsvSource({"Y., Yevhen", "Є., Євген", "I., Ievhen", "J., Jewgen", "Е., Елена", "Y., Yelena"})
     void anInitialYeFitsAYeName(String initial, String name) {
