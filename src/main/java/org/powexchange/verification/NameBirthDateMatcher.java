@@ -112,14 +112,14 @@ public class NameBirthDateMatcher implements CounterpartyMatcher {
                 && names.skeleton(theirs.givenName()).equals(names.skeleton(ours.givenName()));
     }
 
-    /** Blocking keys: family-name start; given name and birth year; the same with family and given swapped. */
+    /** Blocking keys: family-name start (sibilants folded); given name and birth year; the same with family and given swapped. */
     private List<String> keys(MatchRecord r) {
         String family = names.familyKey(r.familyName());
         String given = names.skeleton(r.givenName());
         int[] groups = names.givenNames().groups(given);
         String g = groups.length > 0 ? "#" + groups[0] : prefix(given, 2);
         List<String> k = new ArrayList<>(4);
-        k.add("f:" + prefix(family, 3));
+        k.add("f:" + NameNormalizer.sibilantPrefix(family, 3)); // Schurtschuk meets Журчук (sch: ш or ж)
         k.add("f:" + prefix(given, 3)); // family and given name swapped
         if (r.birthDate().isKnown()) {
             k.add("g:" + g + ":" + r.birthDate().year());

@@ -78,8 +78,18 @@ public final class GivenNames {
         return fuzzy.computeIfAbsent(skeleton, sk -> {
             int[] byStemHit = byStem.get(stem(sk));
             if (byStemHit != null && sk.length() >= 4) {
-                return byStemHit;
+                // a typo can end like another name's form (Oleh typed Olhe has Olga's stem): a close spelling
+                // of a known form counts as well, so the typo fits both names rather than only the wrong one
+                int[] close = closest(sk);
+                return close.length == 0 || overlap(close, byStemHit) ? byStemHit : union(byStemHit, close);
             }
+            return closest(sk);
+        });
+    }
+
+    /** The group of the known form closest to a skeleton (same first letter, Jaro–Winkler above 0.93), if any. */
+    private int[] closest(String sk) {
+        {
             double best = 0.93;
             int[] out = NONE;
             for (int i = 0; i < forms.size(); i++) {
@@ -94,7 +104,7 @@ public final class GivenNames {
                 }
             }
             return out;
-        });
+        }
     }
 
     /** The father's-name groups a patronymic's skeleton points to (none when it is not recognisable). */

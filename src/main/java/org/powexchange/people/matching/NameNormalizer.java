@@ -56,11 +56,79 @@ public final class NameNormalizer {
         if (name == null) {
             return null;
         }
-        String s = name;
+        String s = oneScript(name);
         if (CYRILLIC.matcher(s).find()) {
             s = (UKRAINIAN_LETTERS.matcher(s).find() ? ukrainian : russian).transliterate(s);
         }
         return isAscii(s) ? s : stripMarks(iso9(s));
+    }
+
+    /** Letters that look alike in Latin and Cyrillic, at the same index: typed registers mix them freely. */
+    static final String LATIN_LOOKALIKES = "aeopcxyikmABEKMHOPCTXI";
+    static final String CYRILLIC_LOOKALIKES = "аеорсхуікмАВЕКМНОРСТХІ";
+
+    /**
+     * A name typed with look-alike letters of the other script (Latin p, c, x, y, H, B in a Cyrillic name; Cyrillic
+     * р, с, у, Н, В in a Latin one) would be read wrongly: Пeтpенко as "Petpenko", Реtrenko as "Retrenko". Each
+     * word is written wholly in the script most of its letters are in; unchanged (the same instance) when unmixed.
+     */
+    static String oneScript(String s) {
+        int cyrillic = 0;
+        int latin = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'z' && Character.isLetter(c)) {
+                latin++;
+            } else if (c >= '\u0400' && c <= '\u04FF') {
+                cyrillic++;
+            }
+        }
+        if (cyrillic == 0 || latin == 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s);
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || !Character.isLetter(s.charAt(i))) {
+                unmixWord(b, start, i);
+                start = i + 1;
+            }
+        }
+        return b.toString();
+    }
+
+    private static void unmixWord(StringBuilder b, int from, int to) {
+        int cyrillic = 0;
+        int latin = 0;
+        for (int i = from; i < to; i++) {
+            char c = b.charAt(i);
+            // letters that exist in one script only decide; look-alikes count for neither
+            if (LATIN_LOOKALIKES.indexOf(c) < 0 && CYRILLIC_LOOKALIKES.indexOf(c) < 0) {
+                if (c < 128) {
+                    latin++;
+                } else if (c >= '\u0400' && c <= '\u04FF') {
+                    cyrillic++;
+                }
+            }
+        }
+        if (cyrillic == latin) { // only look-alikes (or a tie): count them as they are, Cyrillic on a tie
+            for (int i = from; i < to; i++) {
+                char c = b.charAt(i);
+                if (c < 128) {
+                    latin++;
+                } else if (c >= '\u0400' && c <= '\u04FF') {
+                    cyrillic++;
+                }
+            }
+        }
+        String fromSet = cyrillic >= latin ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
+        String toSet = cyrillic >= latin ? CYRILLIC_LOOKALIKES : LATIN_LOOKALIKES;
+        for (int i = from; i < to; i++) {
+            int k = fromSet.indexOf(b.charAt(i));
+            if (k >= 0) {
+                b.setCharAt(i, toSet.charAt(k));
+            }
+        }
     }
 
     /** ISO 9 writes я, ю, є, щ as one marked letter; spelt out they compare with every other table. */
@@ -103,7 +171,10 @@ public final class NameNormalizer {
 
     /** A family name's skeleton with the feminine endings folded onto the masculine (-ska, -skaia/-ski, -ova/-ov, -ina/-in). */
     public String familyKey(String name) {
-        String sk = skeleton(name);
+        return softO(masculine(skeleton(name)));
+    }
+
+    private static String masculine(String sk) {
         int n = sk.length();
         if (n > 4) {
             if (sk.endsWith("ska") || sk.endsWith("cka") || sk.endsWith("zka")) {
@@ -120,6 +191,122 @@ public final class NameNormalizer {
             }
         }
         return sk;
+    }
+
+    /**
+     * The Ukrainian -ьов is the Russian -ёв, mostly written -ев: Ковальов, Ковалёв, Ковалев, Kovalyov and Kovaliov
+     * are one family ("kovalov"). Applied to the masculine key, so -ьова/-ёва/-ева follow.
+     */
+    private static String softO(String sk) {
+        int n = sk.length();
+        if (n > 5 && sk.endsWith("iov")) {
+            return sk.substring(0, n - 3) + "ov";
+        }
+        if (n > 4 && sk.endsWith("ev")) {
+            return sk.substring(0, n - 2) + "ov";
+        }
+        return sk;
+    }
+
+    /**
+     * The parts of a double surname (Коваленко-Шевчук, Kovalenko Shevchuk) as family keys; an empty array for a
+     * single one. Parts shorter than three letters (a stray space inside a name) do not count.
+     */
+    public String[] familyParts(String name) {
+        if (name == null) {
+            return NO_PARTS;
+        }
+        String s = name.strip();
+        int sep = 0;
+        while (sep < s.length() && !isSeparator(s.charAt(sep))) {
+            sep++;
+        }
+        if (sep == s.length()) {
+            return NO_PARTS; // the common case: one word
+        }
+        int from = -1;
+        java.util.List<String> parts = null;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean letter = i < s.length() && !isSeparator(s.charAt(i));
+            if (letter && from < 0) {
+                from = i;
+            } else if (!letter && from >= 0) {
+                String key = familyKey(s.substring(from, i));
+                if (key.length() >= 3) {
+                    if (parts == null) {
+                        parts = new java.util.ArrayList<>(2);
+                    }
+                    parts.add(key);
+                } else if (!key.isEmpty()) {
+                    return NO_PARTS; // a fragment: not a double surname
+                }
+                from = -1;
+            }
+        }
+        return parts == null || parts.size() < 2 ? NO_PARTS : parts.toArray(new String[0]);
+    }
+
+    private static final String[] NO_PARTS = new String[0];
+
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013'
+                || c == '\u2014' || c == '\u2212' || c == '/';
+    }
+
+    /**
+     * A given-name field that also holds the patronymic ("Іван Петрович", "Ivan P."): the given name and the
+     * patronymic, or null when the last word does not read as a patronymic (Анна Марія, a stray space).
+     */
+    public String[] splitPatronymic(String given) {
+        if (given == null) {
+            return null;
+        }
+        String s = given.strip();
+        int cut = s.length() - 1;
+        while (cut > 0 && !Character.isWhitespace(s.charAt(cut))) {
+            cut--;
+        }
+        if (cut <= 0) {
+            return null;
+        }
+        String first = s.substring(0, cut).strip();
+        String last = s.substring(cut + 1);
+        if (first.isEmpty()) {
+            return null;
+        }
+        String sk = skeleton(last);
+        boolean patronymic = isInitial(last) || givenNames().patronymicGroups(sk).length > 0
+                || sk.length() > 6 && (sk.endsWith("ovic") || sk.endsWith("evic") || sk.endsWith("ivna")
+                || sk.endsWith("ovna") || sk.endsWith("evna"));
+        return patronymic ? new String[] {first, last} : null;
+    }
+
+    /**
+     * Whether two skeletons differ only in the sibilants s, z and c (ш, ж, ч, с, з, ц), which German and French
+     * spellings leave ambiguous ("surcuk" for Schurtschuk, "dorocin" for Dorochin). No allocation.
+     */
+    public static boolean sameButSibilants(String a, String b) {
+        if (a.length() != b.length() || a.equals(b)) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !(isSibilant(x) && isSibilant(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSibilant(char c) {
+        return c == 's' || c == 'z' || c == 'c';
+    }
+
+    /** A skeleton's first letters with the sibilants folded onto s, for blocking keys that must not split on them. */
+    public static String sibilantPrefix(String sk, int n) {
+        String p = sk.length() <= n ? sk : sk.substring(0, n);
+        return p.replace('z', 's').replace('c', 's');
     }
 
     /** True for a name given as an initial only ("I.", "І", "O. "). */

@@ -97,11 +97,28 @@ public final class RecordMatcher {
             key = r.key();
             family = names.familyKey(r.familyName());
             familySkeleton = names.skeleton(r.familyName());
-            given = names.skeleton(r.givenName());
-            givenInitial = NameNormalizer.isInitial(r.givenName()) || given.length() == 1;
+            String[] parts = names.familyParts(r.familyName());
+            familyParts = parts;
+            familyPartIds = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                familyPartIds[i] = id(parts[i]);
+            }
+            String givenName = r.givenName();
+            String patronymicName = r.patronymic();
+            if ((patronymicName == null || patronymicName.isBlank()) && givenName != null
+                    && givenName.strip().indexOf(' ') > 0) {
+                // "Іван Петрович" in the given-name field: the patronymic is evidence like any other
+                String[] split = names.splitPatronymic(givenName);
+                if (split != null) {
+                    givenName = split[0];
+                    patronymicName = split[1];
+                }
+            }
+            given = names.skeleton(givenName);
+            givenInitial = NameNormalizer.isInitial(givenName) || given.length() == 1;
             givenGroups = givenInitial ? new int[0] : names.givenNames().groups(given);
-            patronymic = names.skeleton(r.patronymic());
-            patronymicInitial = NameNormalizer.isInitial(r.patronymic()) || patronymic.length() == 1;
+            patronymic = names.skeleton(patronymicName);
+            patronymicInitial = NameNormalizer.isInitial(patronymicName) || patronymic.length() == 1;
             patronymicGroups = patronymic.isEmpty() || patronymicInitial ? new int[0]
                     : names.givenNames().patronymicGroups(patronymic);
             birth = r.birthDate() == null ? PartialDate.UNKNOWN : r.birthDate();
@@ -114,14 +131,17 @@ public final class RecordMatcher {
             day = birth.day() == null ? 0 : birth.day();
             birthOrder = year * 10_000 + month * 100 + day;
             information = information(this);
-            long[] register = new long[16];
-            long[] probe = new long[20];
+            long[] register = new long[20];
+            long[] probe = new long[24];
             int[] counts = new int[2];
             keys(this, register, probe, counts);
             keys = blocked ? blocks(register, counts[0]) : new Block[0];
             probes = blocked ? blocks(probe, counts[1]) : new Block[0];
         }
 
+        /** The parts of a double surname as family keys (none for a single surname), and their ids. */
+        final String[] familyParts;
+        final int[] familyPartIds;
         final int familyId;
         final int familySkeletonId;
         final int givenId;
@@ -160,6 +180,8 @@ public final class RecordMatcher {
         final long id;
         final List<Entry> entries = new ArrayList<>(3);
         final Set<String> services = new HashSet<>(2);
+        /** The first service number added (the only one, mostly). */
+        String firstService;
         /** The blocks this person is listed in, so that a block lists a person once. */
         final List<Block> blocked = new ArrayList<>(8);
         /** Marks the person as already collected for the record being placed (no set built per record). */
@@ -198,6 +220,7 @@ public final class RecordMatcher {
             Entry bestEntry = null;
             double bestScore = -1;
             String basis = "similarity";
+            boolean bestSlip = false;
             if (!e.service.isEmpty() && byServiceNumber.containsKey(e.service)) {
                 best = byServiceNumber.get(e.service);
                 bestScore = 1.0;
@@ -206,7 +229,8 @@ public final class RecordMatcher {
             } else {
                 double second = -1;
                 for (Cluster c : candidates(e)) {
-                    if (!e.service.isEmpty() && !c.services.isEmpty()) {
+                    int service = serviceRelation(e, c);
+                    if (service == SERVICE_OTHER) {
                         continue; // both known and different: never the same person
                     }
                     if (!reachable(e, c, review)) {
@@ -214,11 +238,15 @@ public final class RecordMatcher {
                     }
                     Entry[] closest = new Entry[1];
                     double s = score(e, c, closest);
+                    if (service == SERVICE_SLIP && !strongAgreement()) {
+                        continue;
+                    }
                     if (s > bestScore) {
                         second = bestScore;
                         bestScore = s;
                         best = c;
                         bestEntry = closest[0];
+                        bestSlip = service == SERVICE_SLIP;
                     } else if (s > second) {
                         second = s;
                     }
@@ -229,7 +257,7 @@ public final class RecordMatcher {
                 }
             }
             if (best != null && bestScore >= accept) {
-                add(best, e);
+                add(best, e, !bestSlip);
                 out.add(new Assignment(e.key, best.id, round(bestScore), basis));
             } else {
                 Cluster c = new Cluster(nextNewGroup--);
@@ -281,10 +309,14 @@ public final class RecordMatcher {
             Cluster second = null;
             double secondScore = -1;
             for (Cluster c : candidates(own.entries)) {
-                if (c == own || c.entries.isEmpty() || conflicting(own, c) || !reachable(own.entries, c, accept)) {
+                int service = c == own ? SERVICE_OTHER : serviceRelation(own, c);
+                if (c == own || c.entries.isEmpty() || service == SERVICE_OTHER || !reachable(own.entries, c, accept)) {
                     continue; // only a score at accept merges, and only one at accept makes a rival
                 }
                 double s = score(own.entries, c, null);
+                if (service == SERVICE_SLIP && !strongAgreement()) {
+                    continue;
+                }
                 if (s > bestScore) {
                     second = best;
                     secondScore = bestScore;
@@ -317,7 +349,101 @@ public final class RecordMatcher {
     }
 
     private static boolean conflicting(Cluster a, Cluster b) {
-        return !a.services.isEmpty() && !b.services.isEmpty() && java.util.Collections.disjoint(a.services, b.services);
+        return serviceRelation(a, b) == SERVICE_OTHER;
+    }
+
+    /** Service numbers compared: one number; the same digits, one written without its series; one slip apart; two numbers. */
+    static final int SERVICE_SAME = 0;
+    static final int SERVICE_NO_SERIES = 1;
+    static final int SERVICE_SLIP = 2;
+    static final int SERVICE_OTHER = 3;
+
+    /**
+     * How two compared service numbers relate. Some registers leave out the series letters (КН 798548 as 798548):
+     * the digits alone do not decide (other series share them), but they veto nothing either. One character
+     * mistyped or two neighbouring ones transposed is a slip, which vetoes nothing only where names and the full
+     * birth date agree as well ({@link #strongAgreement}); anything else is two numbers, two people.
+     */
+    static int serviceRelation(String a, String b) {
+        if (a.equals(b)) {
+            return SERVICE_SAME;
+        }
+        if (a.length() == b.length() && Character.isDigit(a.charAt(0)) == Character.isDigit(b.charAt(0))) {
+            return slip(a, b); // the usual case: both with a series (or both without)
+        }
+        int la = seriesLength(a);
+        int lb = seriesLength(b);
+        if ((la == 0) != (lb == 0) && a.length() - la >= 4 && b.length() - lb >= 4
+                && a.regionMatches(la, b, lb, a.length() - la) && a.length() - la == b.length() - lb) {
+            return SERVICE_NO_SERIES;
+        }
+        return a.length() == b.length() ? slip(a, b) : SERVICE_OTHER;
+    }
+
+    /** Two numbers of one length: one character mistyped or two neighbouring ones transposed is a slip. */
+    private static int slip(String a, String b) {
+        if (a.length() < 5) {
+            return SERVICE_OTHER;
+        }
+        int first = -1;
+        int diffs = 0;
+        for (int i = 0; i < a.length() && diffs <= 2; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (diffs++ == 0) {
+                    first = i;
+                }
+            }
+        }
+        boolean transposed = diffs == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first);
+        return diffs == 1 || transposed ? SERVICE_SLIP : SERVICE_OTHER;
+    }
+
+    /** The letters a service number starts with (its series). */
+    private static int seriesLength(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The closest relation of a record's service number to a person's (SAME where either has none). */
+    private static int serviceRelation(Entry e, Cluster c) {
+        if (e.service.isEmpty() || c.services.isEmpty()) {
+            return SERVICE_SAME;
+        }
+        if (c.services.size() == 1) { // the usual case: no iterator (this runs for every candidate)
+            return serviceRelation(e.service, c.firstService);
+        }
+        int best = SERVICE_OTHER;
+        for (String s : c.services) {
+            best = Math.min(best, serviceRelation(e.service, s));
+        }
+        return best;
+    }
+
+    private static int serviceRelation(Cluster a, Cluster b) {
+        if (a.services.isEmpty() || b.services.isEmpty()) {
+            return SERVICE_SAME;
+        }
+        int best = SERVICE_OTHER;
+        for (String x : a.services) {
+            for (String y : b.services) {
+                best = Math.min(best, serviceRelation(x, y));
+            }
+        }
+        return best;
+    }
+
+    /** Family name nearly, given name fully (any form) and the complete birth date exactly agree; no other father. */
+    private static final double SLIP_NAME = 0.96;
+
+    /** After a score: whether its evidence is strong enough to read two service numbers one slip apart as one. */
+    private boolean strongAgreement() {
+        Evidence ev = evidence;
+        return ev.date >= 1 && ev.name >= SLIP_NAME && ev.given >= SAME_NAME_OTHER_FORM
+                && (ev.patronymic < 0 || ev.patronymic >= 0.9);
     }
 
     private double clusterScore(Cluster a, Cluster b) {
@@ -345,18 +471,24 @@ public final class RecordMatcher {
             Cluster best = null;
             double bestScore = -1;
             double second = -1;
+            boolean bestSlip = false;
             for (Cluster c : candidates(e)) {
-                if (c == own || c.entries.isEmpty() || (!e.service.isEmpty() && !c.services.isEmpty())) {
+                int service = c == own ? SERVICE_OTHER : serviceRelation(e, c);
+                if (c == own || c.entries.isEmpty() || service == SERVICE_OTHER) {
                     continue;
                 }
                 if (!reachable(e, c, accept)) {
                     continue; // only a score at accept moves the record, and only one at accept makes a rival
                 }
                 double s = score(e, c, null);
+                if (service == SERVICE_SLIP && !strongAgreement()) {
+                    continue;
+                }
                 if (s > bestScore) {
                     second = bestScore;
                     bestScore = s;
                     best = c;
+                    bestSlip = service == SERVICE_SLIP;
                 } else if (s > second) {
                     second = s;
                 }
@@ -365,7 +497,7 @@ public final class RecordMatcher {
                 own.entries.clear();
                 own.services.clear();
                 clusters.remove(own.id);
-                add(best, e);
+                add(best, e, !bestSlip);
                 out.set(i, new Assignment(e.key, best.id, round(bestScore), "similarity"));
             }
         }
@@ -430,7 +562,7 @@ public final class RecordMatcher {
         comparisons++;
         Evidence ev = evidence;
         double g = givenSimilarity(e, o);
-        double f = familySimilarity(e.familyId, e.family, o.familyId, o.family);
+        double f = familySimilarity(e, o);
         double n = (W_FAMILY * f + W_GIVEN * g) / (W_FAMILY + W_GIVEN);
         // family and given name swapped: worth computing only when it could beat the straight reading (the
         // given-name part first, the costlier family part only when it could still make up the difference)
@@ -561,12 +693,60 @@ public final class RecordMatcher {
         if (i.isEmpty() || o.isEmpty()) {
             return false;
         }
-        char c = i.charAt(0);
-        if (o.charAt(0) == c) {
+        char c = lead(i);
+        char d = lead(o);
+        // Є and Е (Yevhen, Yelena) are Y., I. or J. in Latin initials, Є. and Е. in Cyrillic ones
+        if (d == c || c == 'i' && d == 'e' || c == 'e' && d == 'i') {
             return true;
         }
         boolean otherInitial = givenName ? other.givenInitial : other.patronymicInitial;
         return !otherInitial && names.givenNames().initialFits(c, givenName ? other.givenGroups : other.patronymicGroups);
+    }
+
+    /** The letter a name or an initial stands for: an initial Є or Е reads "ie" (Ye), the name's skeleton "e". */
+    private static char lead(String skeleton) {
+        return skeleton.length() == 2 && skeleton.charAt(0) == 'i' && skeleton.charAt(1) == 'e' ? 'e' : skeleton.charAt(0);
+    }
+
+    /**
+     * German sch is ш or ж, French ch ш or (English-style) ч: Schurtschuk is Журчук, Dorochin Дорошин. Two family
+     * names that differ only there read as one name with a slight doubt (enough for a date to decide; without a
+     * date not enough to merge, only to pair).
+     */
+    private static final double SIBILANT_READING = 0.97;
+
+    /** One part of a double surname against a single one (or a part) agrees a little less than the whole name. */
+    private static final double FAMILY_PART = 0.98;
+
+    /**
+     * Family names, a double surname (Коваленко-Шевчук) also by its parts: registers often give one part only.
+     */
+    private double familySimilarity(Entry a, Entry b) {
+        double f = familySimilarity(a.familyId, a.family, b.familyId, b.family);
+        if (f < 1 && (a.familyParts.length > 0 || b.familyParts.length > 0)) {
+            f = Math.max(f, FAMILY_PART * partSimilarity(a, b));
+        }
+        return f;
+    }
+
+    private double partSimilarity(Entry a, Entry b) {
+        double best = 0;
+        if (a.familyParts.length == 0 || b.familyParts.length == 0) {
+            Entry parted = a.familyParts.length > 0 ? a : b;
+            Entry whole = parted == a ? b : a;
+            for (int i = 0; i < parted.familyParts.length; i++) {
+                best = Math.max(best, familySimilarity(parted.familyPartIds[i], parted.familyParts[i], whole.familyId,
+                        whole.family));
+            }
+            return best;
+        }
+        for (int i = 0; i < a.familyParts.length; i++) {
+            for (int j = 0; j < b.familyParts.length; j++) {
+                best = Math.max(best, familySimilarity(a.familyPartIds[i], a.familyParts[i], b.familyPartIds[j],
+                        b.familyParts[j]));
+            }
+        }
+        return best;
     }
 
     /**
@@ -586,6 +766,9 @@ public final class RecordMatcher {
         }
         int edits = text.levenshtein(a, b);
         double s = (text.jaroWinkler(a, b) + Math.max(0, 1 - (double) edits / Math.max(a.length(), b.length()))) / 2;
+        if (s < SIBILANT_READING && NameNormalizer.sameButSibilants(a, b)) {
+            s = SIBILANT_READING;
+        }
         familyMemo.put(idA, idB, s);
         return s;
     }
@@ -729,8 +912,19 @@ public final class RecordMatcher {
     }
 
     private void add(Cluster c, Entry e) {
+        add(c, e, true);
+    }
+
+    /**
+     * {@code withService} false for a record joined despite a slip in its service number: the mistyped number is
+     * not the person's (it may be another soldier's, a brother's next number), so it is neither listed nor compared.
+     */
+    private void add(Cluster c, Entry e, boolean withService) {
         c.entries.add(e);
-        if (!e.service.isEmpty()) {
+        if (withService && !e.service.isEmpty()) {
+            if (c.services.isEmpty()) {
+                c.firstService = e.service;
+            }
             c.services.add(e.service);
             byServiceNumber.putIfAbsent(e.service, c);
         }
@@ -756,7 +950,11 @@ public final class RecordMatcher {
         int p = 0;
         long f3 = text(e.family, 3);
         long g = e.givenInitial ? text(e.given, 1) : e.givenKey();
-        long[] names = {mix(f3, g), mix(text(e.given, 3), text(e.familySkeleton, 1)), mix(f3, text(e.given, 1))};
+        long[] names = e.familyParts.length == 0
+                ? new long[] {mix(f3, g), mix(text(e.given, 3), text(e.familySkeleton, 1)), mix(f3, text(e.given, 1))}
+                // a double surname is also listed under its last part (the first part leads the whole name's key)
+                : new long[] {mix(f3, g), mix(text(e.given, 3), text(e.familySkeleton, 1)), mix(f3, text(e.given, 1)),
+                    mix(text(e.familyParts[e.familyParts.length - 1], 3), g)};
         if (e.year == 0) {
             for (long n : names) {
                 register[r++] = mix(K_NAME_ANY_YEAR, n);

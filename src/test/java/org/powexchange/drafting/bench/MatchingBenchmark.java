@@ -27,7 +27,8 @@ public final class MatchingBenchmark {
         double review = args.length > 4 ? Double.parseDouble(args[4]) : 0.75;
 
         long g0 = System.nanoTime();
-        SyntheticSources gen = new SyntheticSources(seed);
+        // -Dbench.classic=true: the generator without the widened variation (for comparison with earlier figures)
+        SyntheticSources gen = Boolean.getBoolean("bench.classic") ? SyntheticSources.classic(seed) : new SyntheticSources(seed);
         List<SyntheticSources.Person> population = gen.people(people);
         List<SyntheticSources.Record> records = gen.records(population, total);
         long g1 = System.nanoTime();

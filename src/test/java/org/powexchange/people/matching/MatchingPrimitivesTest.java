@@ -29,6 +29,27 @@ class MatchingPrimitivesTest {
         assertEquals(folded, NameNormalizer.fold(latin));
     }
 
+    @ParameterizedTest(name = "{0} is written in one script: {1}")
+    @CsvSource({"Пeтpенко, Петренко", "Реtrenko, Petrenko", "KOBAЛЬЧУК, КОВАЛЬЧУК", "Ткачyк, Ткачук",
+        "Олiйник, Олійник", "Hnatiuk, Hnatiuk", "Коваленко, Коваленко", "Пeтpенко-Ivanоv, Петренко-Ivanov",
+        "Sуdоrеnkо Іvаn, Sydorenko Ivan"})
+    void lookAlikesFollowTheWordsScript(String typed, String written) {
+        assertEquals(written, NameNormalizer.oneScript(typed));
+    }
+
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @CsvSource({"surcuk, zurcuk, true", "dorocin, dorosin, true", "sevcuk, sevsuk, true", "zurcuk, zurcuk, false",
+        "zurcuk, iurcuk, false", "dorosin, dorosina, false", "kovalcuk, kovalsuk, true", "kovalcuk, kovalcik, false"})
+    void sibilantsOnly(String a, String b, boolean expected) {
+        assertEquals(expected, NameNormalizer.sameButSibilants(a, b));
+    }
+
+    @Test
+    void anUnmixedNameIsNotCopied() {
+        String s = "Коваленко";
+        org.junit.jupiter.api.Assertions.assertSame(s, NameNormalizer.oneScript(s));
+    }
+
     @Test
     void foldEqualsIcuOnRandomStrings() {
         Transliterator icu = Transliterator.createFromRules("skeleton", NameNormalizer.SKELETON_RULES,
