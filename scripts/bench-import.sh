@@ -4,7 +4,7 @@
 # Writes the synthetic records as CSV files (drafting/bench/ImportFiles), starts the packaged jar at -Xmx512m
 # on a fresh H2 file database (job executor on), imports the files through POST /api/exchanges/{id}/sources/…
 # (the last one with complete=true) and waits for "Resolve possible duplicates" (or "Confirm the lists").
-# Prints wall time and the application's CPU time (utime+stime from /proc) for both stages.
+# Prints wall time and the application's CPU time (utime+stime from /proc) for both stages, then its CPU by thread.
 # BENCH_JAVA_OPTS adds JVM options to the application (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
 # Needs the test classes (./mvnw -B -o -q -DskipTests package) and the generator's libraries: target/bench.classpath
 # (./mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
@@ -30,6 +30,9 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 B="http://127.0.0.1:$PORT"; AUTH="staff:demo-staff-pw"
 until curl -fs -u "$AUTH" "$B/api/exchanges" >/dev/null 2>&1; do sleep 1; kill -0 $APP || { tail -50 "$DIR/app.log"; exit 1; }; done
+# BENCH_SETTLE=N waits N seconds after start-up before the first import (the JIT still compiles start-up code
+# for a while after the application answers; an application that has been up for a while has finished that)
+sleep "${BENCH_SETTLE:-0}"
 TICK=$(getconf CLK_TCK)
 cpu() { awk -v t="$TICK" '{printf "%.1f", ($14+$15)/t}' /proc/$APP/stat; }
 now() { date +%s.%N; }
@@ -55,6 +58,12 @@ echo "files: $N; imports: $(echo "$T1 - $T0" | bc) s wall, $(echo "$C1 - $C0" | 
 echo "first import to $PAIRS open: $(echo "$T2 - $T0" | bc) s wall, $(echo "$C2 - $C0" | bc) s CPU (cross-referencing alone $(echo "$T2 - $T1" | bc) s wall, $(echo "$C2 - $C1" | bc) s CPU)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -i "cross-referenc\|exception" "$DIR/app.log" | tail -5 || true
+# the application's CPU by thread kind over the whole run, start-up included (the JIT's compiler threads, the
+# collector, H2's serialization, the job and request threads): where the CPU went, without a flight recording
+echo "application CPU by thread (s):"
+for t in /proc/$APP/task/*; do
+  echo "$(cat "$t/comm")|$(awk -v tk="$TICK" '{print ($14+$15)/tk}' "$t/stat")"
+done | awk -F'|' '{gsub(/[0-9]+/, "#", $1); s[$1] += $2} END {for (k in s) if (s[k] >= 0.5) printf "  %6.1f %s\n", s[k], k}' | sort -rn
 # stop the application before its database directory goes (and let it write a flight recording)
 kill $APP; wait $APP 2>/dev/null || true
 rm -rf "$DIR"
