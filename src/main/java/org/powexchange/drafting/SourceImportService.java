@@ -219,7 +219,7 @@ public class SourceImportService {
     /**
      * A file that is not UTF-8 read as Windows-1251: what Excel on a Ukrainian or Russian Windows saves as "CSV".
      * Any bytes decode in that code page, so the text is taken only when every word with a letter beyond ASCII is
-     * Cyrillic throughout (Latin-1's "Müller" would read "Mьller" and is refused, as is anything with NUL bytes).
+     * mostly Cyrillic (Latin-1's "Müller" would read "Mьller" and is refused, as is anything with NUL bytes).
      */
     static String cyrillicWindows(byte[] content) {
         String refusal = "the file is neither UTF-8 text nor Cyrillic text in Windows-1251: save it as UTF-8 (Excel: "
@@ -249,21 +249,25 @@ public class SourceImportService {
         return s;
     }
 
-    /** A word of ASCII letters only, or of Cyrillic letters only. */
+    /**
+     * A word of ASCII letters, of Cyrillic letters, or mostly Cyrillic with a Latin look-alike typed in (Петрiв with
+     * a Latin i, common in Ukrainian registers); a mostly Latin word with a Cyrillic letter is a Latin-1 accent read
+     * in the wrong code page.
+     */
     private static boolean plausibleWord(String s, int from, int to) {
-        boolean ascii = false;
-        boolean cyrillic = false;
+        int ascii = 0;
+        int cyrillic = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 128) {
-                ascii = true;
+                ascii++;
             } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-                cyrillic = true;
+                cyrillic++;
             } else {
                 return false;
             }
         }
-        return !(ascii && cyrillic);
+        return cyrillic == 0 || ascii < cyrillic;
     }
 
     /**

@@ -28,11 +28,12 @@ class SourceRecordTest {
     void aFileThatIsNotUtf8IsReadAsWindows1251OnlyWhenItsWordsAreCyrillic() {
         java.nio.charset.Charset cp1251 = java.nio.charset.Charset.forName("windows-1251");
         for (String text : List.of("record_id;family_name\nF-1;Ковальчук\n", "F-2,Григор’єв,В’ячеслав,“Azov”,Ґудзь\n",
-                "M-3;Петренко-Іванов;Їжак;Євген\n")) {
+                "M-3;Петренко-Іванов;Їжак;Євген\n", "M-4;Петрiв;Iван\n" /* Latin i and I typed into Cyrillic words */)) {
             assertThat(SourceImportService.cyrillicWindows(text.getBytes(cp1251))).isEqualTo(text);
         }
         for (byte[] bytes : List.of("M-1,Müller,Jürgen\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                 "M-1,Désirée\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "M-2,Österreicher,Zoë\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                 "record_id,family_name\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
                 new byte[] {'M', '-', '1', ',', (byte) 0x98})) {
             assertThatThrownBy(() -> SourceImportService.cyrillicWindows(bytes))
