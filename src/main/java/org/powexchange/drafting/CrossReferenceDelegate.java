@@ -1,6 +1,5 @@
 package org.powexchange.drafting;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.powexchange.exchange.ExchangeProcess;
@@ -21,7 +20,7 @@ public class CrossReferenceDelegate implements JavaDelegate {
         Object exchangeId = execution.getVariable(ExchangeProcess.VAR_EXCHANGE_ID);
         CrossReferenceService.Outcome o;
         try {
-            o = service.crossReference(UUID.fromString((String) exchangeId));
+            o = service.crossReference(ExchangeProcess.exchangeId(execution));
         } catch (RuntimeException e) {
             // the job's incident shows this message: an administrator must see what failed and where
             throw new IllegalStateException(incidentMessage(exchangeId, e), e);

@@ -191,9 +191,9 @@ final class SourceRowValidator {
         int day = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(m.group(3));
         int year = today.getYear() / 100 * 100 + Integer.parseInt(m.group(4));
-        boolean future = year > today.getYear() || (year == today.getYear()
-                && (month > today.getMonthValue() || (month == today.getMonthValue() && day > today.getDayOfMonth())));
-        if (future) {
+        // month and day compared as one number: an impossible date (31.02.87) is still refused by the parser after
+        if (year > today.getYear() || (year == today.getYear()
+                && month * 100 + day > today.getMonthValue() * 100 + today.getDayOfMonth())) {
             year -= 100;
         }
         String read = day + "." + month + "." + year;

@@ -1,7 +1,6 @@
 package org.powexchange.review;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
@@ -36,10 +35,6 @@ final class ReviewDeadlineDelegates {
         return open.stream().map(t -> (String) tasks.getVariable(t.getId(), ReviewProcess.AGENCY)).toList();
     }
 
-    static UUID exchangeId(DelegateExecution execution) {
-        return ExchangeProcess.exchangeId(execution);
-    }
-
     /** "Remind the agencies still reviewing": a comment on each open review (seen in Tasklist), raised priority. */
     @Component("remindAgencies")
     static class Remind implements JavaDelegate {
@@ -56,7 +51,7 @@ final class ReviewDeadlineDelegates {
         public void execute(DelegateExecution execution) {
             List<String> agencies = touchOpenReviews(tasks, execution, p -> Math.max(p, 75), t -> { },
                     t -> "Reminder: this review is due at " + t.getDueDate());
-            service.remind(exchangeId(execution), agencies);
+            service.remind(ExchangeProcess.exchangeId(execution), agencies);
         }
     }
 
@@ -81,7 +76,7 @@ final class ReviewDeadlineDelegates {
                     t -> tasks.addCandidateGroup(t.getId(), Groups.COORDINATION_STAFF),
                     t -> "Overdue since " + t.getDueDate() + ": escalated to the "
                             + Groups.displayName(Groups.COORDINATION_STAFF));
-            List<String> late = service.escalate(exchangeId(execution), agencies);
+            List<String> late = service.escalate(ExchangeProcess.exchangeId(execution), agencies);
             execution.setVariable(ReviewProcess.ESCALATED, String.join(",", late));
         }
     }

@@ -113,7 +113,7 @@ class CrashIT {
         return ex;
     }
 
-    /** The four people of the exchange confirmed on the lists and reviewed by the first three agencies. */
+    /** The six agencies and their review tasks, in the order the tests review. */
     static final List<Map.Entry<String, String>> REVIEWS = new ArrayList<>(Rest.REVIEW_TASKS.entrySet());
 
     @Test
