@@ -36,8 +36,12 @@ sleep "${BENCH_SETTLE:-0}"
 TICK=$(getconf CLK_TCK)
 cpu() { awk -v t="$TICK" '{printf "%.1f", ($14+$15)/t}' /proc/$APP/stat; }
 now() { date +%s.%N; }
+# BENCH_RUNS=N imports the same files N times, each into a new exchange, in the same application: the first run
+# is cold (the JIT compiles the importer, the matcher and H2's write path while running them), the later ones warm
+for RUN in $(seq 1 "${BENCH_RUNS:-1}"); do
+echo "run $RUN:"
 EX=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -X POST "$B/api/exchanges" \
-  -d "{\"agreementRef\":\"BENCH-IMPORT-$$\",\"formulaSize\":1000,\"phaseSizes\":[390,307,303],\"title\":\"Import benchmark\"}" \
+  -d "{\"agreementRef\":\"BENCH-IMPORT-$$-$RUN\",\"formulaSize\":1000,\"phaseSizes\":[390,307,303],\"title\":\"Import benchmark\"}" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
 FILES=("$DIR"/files/*.csv); N=${#FILES[@]}
 C0=$(cpu); T0=$(now); i=0
@@ -56,8 +60,9 @@ T2=$(now); C2=$(cpu)
 PAIRS=$(curl -fs -u "$AUTH" "$B/engine-rest/task?processInstanceBusinessKey=$EX&taskDefinitionKeyIn=Task_ResolveDuplicates,Task_ConfirmLists" | python3 -c 'import sys,json; print(json.load(sys.stdin)[0]["taskDefinitionKey"])')
 echo "files: $N; imports: $(echo "$T1 - $T0" | bc) s wall, $(echo "$C1 - $C0" | bc) s CPU"
 echo "first import to $PAIRS open: $(echo "$T2 - $T0" | bc) s wall, $(echo "$C2 - $C0" | bc) s CPU (cross-referencing alone $(echo "$T2 - $T1" | bc) s wall, $(echo "$C2 - $C1" | bc) s CPU)"
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -i "cross-referenc\|exception" "$DIR/app.log" | tail -5 || true
+grep -i "cross-referenced in\|exception" "$DIR/app.log" | tail -5 || true
 # the application's CPU by thread kind over the whole run, start-up included (the JIT's compiler threads, the
 # collector, H2's serialization, the job and request threads): where the CPU went, without a flight recording
 echo "application CPU by thread (s):"

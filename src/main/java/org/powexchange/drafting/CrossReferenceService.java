@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CrossReferenceService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrossReferenceService.class);
+
     public record Outcome(int linked, int newPeople, int possibleDuplicates) {
     }
 
@@ -68,7 +70,9 @@ public class CrossReferenceService {
      */
     @Transactional
     public Outcome crossReference(UUID exchangeId) {
+        long t0 = System.nanoTime();
         List<SourceRecordRepository.MatchRow> all = records.matchRows(exchangeId);
+        long tRead = System.nanoTime();
         List<MatchRecord> existing = new ArrayList<>();
         List<MatchRecord> incoming = new ArrayList<>();
         Map<Long, SourceRecordRepository.MatchRow> byId = new HashMap<>(all.size() * 2);
@@ -85,6 +89,7 @@ public class CrossReferenceService {
             return new Outcome(0, 0, pairs.countOpen(exchangeId));
         }
         RecordMatcher.Result result = new RecordMatcher(names, accept, review).match(existing, incoming);
+        long tMatch = System.nanoTime();
         // new people first, in batches: the first record of each new group describes it
         Map<Long, Long> newPersonIds = new HashMap<>();
         List<Long> newGroups = new ArrayList<>();
@@ -115,6 +120,7 @@ public class CrossReferenceService {
         for (int i = 0; i < newGroups.size(); i++) {
             newPersonIds.put(newGroups.get(i), ids.get(i));
         }
+        long tPeople = System.nanoTime();
         List<SourceRecordRepository.Link> links = new ArrayList<>(result.assignments().size());
         // the person of every record after this run, for the patronymics of known people (when there are any)
         Map<Long, Long> personOf = existing.isEmpty() ? null : new HashMap<>(all.size() * 2);
@@ -133,6 +139,7 @@ public class CrossReferenceService {
             }
         }
         records.linkAll(links);
+        long tLink = System.nanoTime();
         java.util.Set<String> pairKeys = new java.util.HashSet<>();
         List<PossibleDuplicateRepository.NewPair> pairRows = new ArrayList<>();
         for (RecordMatcher.PossibleDuplicate p : result.possibleDuplicates()) {
@@ -152,10 +159,18 @@ public class CrossReferenceService {
             persons.givePatronymics(patronymics);
         }
         Outcome o = new Outcome(linked, newPersonIds.size(), pairs.countOpen(exchangeId));
+        // where a long run spent its time, for an administrator sizing the database or the heap
+        log.info("exchange {}: {} records cross-referenced in {} ms (read {}, matched {}, people founded {}, linked {}, "
+                        + "pairs and patronymics {})", exchangeId, incoming.size(), ms(t0, System.nanoTime()), ms(t0, tRead),
+                ms(tRead, tMatch), ms(tMatch, tPeople), ms(tPeople, tLink), ms(tLink, System.nanoTime()));
         audit.record(exchangeId, "system", "SOURCES_CROSS_REFERENCED", incoming.size() + " records",
                 "joined known people " + linked + ", new people " + o.newPeople() + ", possible duplicates "
                         + pairRows.size());
         return o;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**
