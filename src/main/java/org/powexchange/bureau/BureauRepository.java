@@ -95,10 +95,11 @@ public class BureauRepository {
 
     public List<SourceFacts> sourceFacts(UUID exchangeId) {
         return jdbc.sql("""
-                select person_id, rank_title, captured_place, location_held, imported_at from source_record
-                where exchange_id = ? and person_id is not null
-                  and (rank_title is not null or captured_place is not null or location_held is not null)
-                order by imported_at, id""")
+                select l.person_id, s.rank_title, s.captured_place, s.location_held, s.imported_at
+                from source_record s join record_link l on l.record_id = s.id
+                where s.exchange_id = ?
+                  and (s.rank_title is not null or s.captured_place is not null or s.location_held is not null)
+                order by s.imported_at, s.id""")
                 .param(exchangeId)
                 .query((rs, i) -> new SourceFacts(rs.getLong("person_id"), rs.getString("rank_title"),
                         rs.getString("captured_place"), rs.getString("location_held"),

@@ -52,9 +52,9 @@ public class SourceRecordRepository {
         batch.batchUpdate("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, "
                         + "given_name, birth_date, service_number, category, rank_title, unit_name, captured_on, captured_place, "
                         + "location_held, evidence_type, evidence_date, strategic_flags, seriously_wounded_sick, "
-                        + "declared_life_status, relative_contact, last_seen_on, dna_sample_ref, person_id, match_confidence, "
-                        + "match_basis, batch_id, imported_at, patronymic, data_warning) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "declared_life_status, relative_contact, last_seen_on, dna_sample_ref, batch_id, imported_at, "
+                        + "patronymic, data_warning) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     // typed setters: a null of unknown type would make the driver's parameter metadata be read
                     @Override
@@ -83,19 +83,27 @@ public class SourceRecordRepository {
                         ps.setString(21, r.relativeContact());
                         set(ps, 22, r.lastSeenOn(), Types.DATE);
                         ps.setString(23, r.dnaSampleRef());
-                        set(ps, 24, r.personId(), Types.BIGINT);
-                        set(ps, 25, r.matchConfidence(), Types.NUMERIC);
-                        ps.setString(26, r.personId() == null ? null : "given");
-                        set(ps, 27, batchId, Types.BIGINT);
-                        ps.setObject(28, now);
-                        ps.setString(29, r.patronymic());
-                        ps.setString(30, r.dataWarning());
+                        set(ps, 24, batchId, Types.BIGINT);
+                        ps.setObject(25, now);
+                        ps.setString(26, r.patronymic());
+                        ps.setString(27, r.dataWarning());
                     }
 
                     @Override
                     public int getBatchSize() {
                         return records.size();
                     }
+                });
+        // records that arrive as people already (the /candidates endpoint): linked as given
+        List<SourceRecord> given = records.stream().filter(r -> r.personId() != null).toList();
+        batch.batchUpdate("insert into record_link (record_id, person_id, match_confidence, match_basis) "
+                        + "select id, ?, ?, 'given' from source_record where exchange_id = ? and source = ? and source_ref = ?",
+                given, 1000, (ps, r) -> {
+                    ps.setLong(1, r.personId());
+                    ps.setDouble(2, r.matchConfidence() == null ? 1 : r.matchConfidence());
+                    ps.setObject(3, r.exchangeId());
+                    ps.setString(4, r.source().name());
+                    ps.setString(5, r.sourceRef());
                 });
     }
 
@@ -125,11 +133,6 @@ public class SourceRecordRepository {
                 .update();
     }
 
-    public void link(long recordId, long personId, double confidence, String basis) {
-        jdbc.sql("update source_record set person_id = ?, match_confidence = ?, match_basis = ? where id = ?")
-                .params(personId, confidence, basis, recordId).update();
-    }
-
     /** A record's link to its person, for {@link #linkAll}. */
     public record Link(long recordId, long personId, double confidence, String basis) {
     }
@@ -137,11 +140,11 @@ public class SourceRecordRepository {
     /**
      * Links many records in JDBC batches (cross-referencing links every new record of an import), in the order
      * of their ids: the matcher's order is random with respect to the primary key, and walking the key in
-     * order keeps the database's pages in cache (100,000 links).
+     * order keeps the database's pages in cache (100,000 links). A record linked already is refused by the key.
      */
     public void linkAll(List<Link> links) {
         // in chunks of 1,000: the driver holds one chunk's parameters, not 100,000 rows of them next to the matcher's result
-        batch.batchUpdate("update source_record set person_id = ?, match_confidence = ?, match_basis = ? where id = ?",
+        batch.batchUpdate("insert into record_link (person_id, match_confidence, match_basis, record_id) values (?, ?, ?, ?)",
                 links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId)).toList(), 1000,
                 (ps, l) -> {
                     ps.setLong(1, l.personId());
@@ -151,25 +154,21 @@ public class SourceRecordRepository {
                 });
     }
 
-    public void linkByRef(UUID exchangeId, SourceKind source, String ref, long personId) {
-        jdbc.sql("update source_record set person_id = ?, match_confidence = 1, match_basis = 'given' "
-                        + "where exchange_id = ? and source = ? and source_ref = ?")
-                .params(personId, exchangeId, source.name(), ref).update();
-    }
-
     /** Moves every record of one person to another (a merge decided by the drafter). */
     public int relink(long fromPerson, long toPerson) {
-        return jdbc.sql("update source_record set person_id = ?, match_basis = 'merged by drafter' where person_id = ?")
+        return jdbc.sql("update record_link set person_id = ?, match_basis = 'merged by drafter' where person_id = ?")
                 .params(toPerson, fromPerson).update();
     }
 
     public List<SourceRecord> forExchange(UUID exchangeId) {
-        return jdbc.sql("select * from source_record where exchange_id = ? order by id").param(exchangeId)
+        return jdbc.sql("select s.*, l.person_id, l.match_confidence from source_record s "
+                        + "left join record_link l on l.record_id = s.id where s.exchange_id = ? order by s.id").param(exchangeId)
                 .query(SourceRecordRepository::map).list();
     }
 
     public List<SourceRecord> forPerson(long personId) {
-        return jdbc.sql("select * from source_record where person_id = ? order by id").param(personId)
+        return jdbc.sql("select s.*, l.person_id, l.match_confidence from record_link l "
+                        + "join source_record s on s.id = l.record_id where l.person_id = ? order by s.id").param(personId)
                 .query(SourceRecordRepository::map).list();
     }
 
@@ -190,8 +189,9 @@ public class SourceRecordRepository {
      * the wide rows and their mapping to {@link SourceRecord} cost more than the matcher's own reading).
      */
     public List<MatchRow> matchRows(UUID exchangeId) {
-        return jdbc.sql("select id, source, source_ref, side, family_name, given_name, patronymic, birth_date, "
-                        + "service_number, person_id from source_record where exchange_id = ? order by id")
+        return jdbc.sql("select s.id, s.source, s.source_ref, s.side, s.family_name, s.given_name, s.patronymic, "
+                        + "s.birth_date, s.service_number, l.person_id from source_record s "
+                        + "left join record_link l on l.record_id = s.id where s.exchange_id = ? order by s.id")
                 .param(exchangeId)
                 .query((rs, n) -> {
                     long pid = rs.getLong(10);

@@ -67,4 +67,13 @@ public final class FormRows {
         }
         return out;
     }
+
+    /** A row's id (spaces around it allowed); null when it is no whole number, for the caller to refuse. */
+    public static Long id(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

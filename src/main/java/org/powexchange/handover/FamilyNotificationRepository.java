@@ -85,8 +85,8 @@ public class FamilyNotificationRepository {
             return out;
         }
         Set<Long> wanted = new HashSet<>(personIds);
-        jdbc.sql("select * from source_record where exchange_id = ? and source = 'FAMILY_APPEALS' and person_id is not null "
-                        + "order by person_id, source_ref")
+        jdbc.sql("select s.*, l.person_id from source_record s join record_link l on l.record_id = s.id "
+                        + "where s.exchange_id = ? and s.source = 'FAMILY_APPEALS' order by l.person_id, s.source_ref")
                 .param(exchangeId)
                 .query(rs -> {
                     long personId = rs.getLong("person_id");

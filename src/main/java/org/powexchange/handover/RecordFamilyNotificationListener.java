@@ -44,10 +44,8 @@ public class RecordFamilyNotificationListener implements TaskFormHandler {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             String at = field + "[" + (i + 1) + "]";
-            long personId;
-            try {
-                personId = Long.parseLong(String.valueOf(row.get("personId")).strip());
-            } catch (NumberFormatException e) {
+            Long personId = FormRows.id(row.get("personId"));
+            if (personId == null) {
                 throw FormInput.invalid(field, at + ".personId must be a person id");
             }
             String outcome = row.get("outcome");

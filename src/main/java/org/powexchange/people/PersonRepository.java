@@ -116,10 +116,11 @@ public class PersonRepository {
      * earliest record on a tie).
      */
     public int patronymicsFromRecords(UUID exchangeId) {
-        return jdbc.sql("update person set patronymic = (select s.patronymic from source_record s where s.person_id = person.id "
+        return jdbc.sql("update person set patronymic = (select s.patronymic from record_link l "
+                        + "join source_record s on s.id = l.record_id where l.person_id = person.id "
                         + "and s.patronymic is not null order by length(s.patronymic) desc, s.id limit 1) "
-                        + "where exchange_id = ? and patronymic is null "
-                        + "and exists (select 1 from source_record s where s.person_id = person.id and s.patronymic is not null)")
+                        + "where exchange_id = ? and patronymic is null and exists (select 1 from record_link l "
+                        + "join source_record s on s.id = l.record_id where l.person_id = person.id and s.patronymic is not null)")
                 .param(exchangeId).update();
     }
 

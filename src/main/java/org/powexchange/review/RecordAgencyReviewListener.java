@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.powexchange.exchange.ExchangeProcess;
 import org.powexchange.forms.FormInput;
+import org.powexchange.forms.FormRows;
 import org.powexchange.refusal.Refusal;
 import org.powexchange.forms.TaskFormHandler;
 import org.powexchange.security.CurrentUser;
@@ -68,10 +69,8 @@ public class RecordAgencyReviewListener implements TaskFormHandler {
             if (comment != null && comment.length() > 2000) {
                 throw FormInput.invalid(ReviewProcess.OBJECTIONS, "a comment is at most 2000 characters");
             }
-            long personId;
-            try {
-                personId = Long.parseLong(person);
-            } catch (NumberFormatException e) {
+            Long personId = FormRows.id(person);
+            if (personId == null) {
                 throw FormInput.invalid(ReviewProcess.OBJECTIONS, "'" + person + "' is not a person id");
             }
             objected.add(new ReviewService.ObjectionInput(personId, reason, comment));

@@ -14,6 +14,7 @@ import org.powexchange.audit.AuditLog;
 import org.powexchange.exchange.Parity;
 import org.powexchange.exchange.ExchangeRepository;
 import org.powexchange.people.CriminalProceedings;
+import org.powexchange.forms.FormRows;
 import org.powexchange.refusal.Refusal;
 import org.powexchange.people.CriminalProceedingsRepository;
 import org.powexchange.people.EntryStatus;
@@ -196,10 +197,8 @@ public class ReviewService {
             if (person == null) {
                 throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "each decision names a person");
             }
-            long personId;
-            try {
-                personId = Long.parseLong(person);
-            } catch (NumberFormatException e) {
+            Long personId = FormRows.id(person);
+            if (personId == null) {
                 throw Refusal.invalid(ReviewProcess.RESOLUTIONS, "'" + person + "' is not a person id");
             }
             String why = FormItems.blankToNull(row.get("comment"));

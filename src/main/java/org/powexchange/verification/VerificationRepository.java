@@ -73,8 +73,8 @@ public class VerificationRepository {
      */
     public java.util.Map<Long, String> placesOfDetention(UUID exchangeId) {
         java.util.Map<Long, String> out = new java.util.HashMap<>();
-        jdbc.sql("select person_id, location_held from source_record where exchange_id = ? and person_id is not null "
-                        + "and location_held is not null order by imported_at, id")
+        jdbc.sql("select l.person_id, s.location_held from source_record s join record_link l on l.record_id = s.id "
+                        + "where s.exchange_id = ? and s.location_held is not null order by s.imported_at, s.id")
                 .param(exchangeId)
                 .query((rs, i) -> java.util.Map.entry(rs.getLong("person_id"), rs.getString("location_held")))
                 .list().forEach(e -> out.put(e.getKey(), e.getValue())); // oldest first: the newest wins

@@ -91,9 +91,12 @@ class OmbudsmanBrowserTest extends BrowserTest {
 
     private void appeal(String ex, String ref, long personId, String contact) {
         jdbc.sql("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, given_name, "
-                        + "relative_contact, person_id, imported_at) values (?, 'FAMILY_APPEALS', ?, 'BRING_HOME', ?, 'Appeal', "
-                        + "'Invented', ?, ?, ?)")
-                .params(UUID.fromString(ex), ref, "sha-" + ref, contact, personId, OffsetDateTime.now()).update();
+                        + "relative_contact, imported_at) values (?, 'FAMILY_APPEALS', ?, 'BRING_HOME', ?, 'Appeal', "
+                        + "'Invented', ?, ?)")
+                .params(UUID.fromString(ex), ref, "sha-" + ref, contact, OffsetDateTime.now()).update();
+        jdbc.sql("insert into record_link (record_id, person_id, match_confidence, match_basis) select id, ?, 1, 'given' "
+                + "from source_record where exchange_id = ? and source = 'FAMILY_APPEALS' and source_ref = ?")
+                .params(personId, UUID.fromString(ex), ref).update();
     }
 
     /**

@@ -55,7 +55,8 @@ class CrossReferenceKnownPeopleTest extends IntegrationTest {
     }
 
     private long personOf(UUID ex, String ref) {
-        return jdbc.sql("select person_id from source_record where exchange_id = ? and source_ref = ?")
+        return jdbc.sql("select l.person_id from source_record s join record_link l on l.record_id = s.id "
+                + "where s.exchange_id = ? and s.source_ref = ?")
                 .params(ex, ref).query(Long.class).single();
     }
 

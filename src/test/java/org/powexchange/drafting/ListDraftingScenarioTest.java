@@ -91,7 +91,8 @@ class ListDraftingScenarioTest extends IntegrationTest {
         d.settle(ex);
         assertThat(drafting).isWaitingAt("Task_ResolveDuplicates");
         // a person founded by cross-referencing carries the patronymic its record gives
-        assertThat(jdbc.sql("select p.patronymic from person p join source_record s on s.person_id = p.id "
+        assertThat(jdbc.sql("select p.patronymic from person p join record_link l on l.person_id = p.id "
+                + "join source_record s on s.id = l.record_id "
                 + "where s.source_ref = 'I-6' and p.exchange_id = ?").param(java.util.UUID.fromString(ex))
                 .query(String.class).single()).isEqualTo("Іванович");
         Task resolve = d.task(ex, "Task_ResolveDuplicates");

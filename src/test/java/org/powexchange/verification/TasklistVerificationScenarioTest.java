@@ -220,10 +220,13 @@ class TasklistVerificationScenarioTest extends IntegrationTest {
     /** A drafting source record naming a place of detention (and a strategic flag the neutral party must not see). */
     private void sourceRecord(String ex, Object personId, String ref, String place, OffsetDateTime at) {
         jdbc.sql("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, "
-                        + "given_name, location_held, strategic_flags, person_id, imported_at) "
-                        + "values (?, 'MILITARY_RECORDS', ?, 'RELEASE', ?, 'Gusev', 'Boris', ?, 'PILOT', ?, ?)")
-                .params(java.util.UUID.fromString(ex), ref, "0".repeat(64), place, ((Number) personId).longValue(), at)
+                        + "given_name, location_held, strategic_flags, imported_at) "
+                        + "values (?, 'MILITARY_RECORDS', ?, 'RELEASE', ?, 'Gusev', 'Boris', ?, 'PILOT', ?)")
+                .params(java.util.UUID.fromString(ex), ref, "0".repeat(64), place, at)
                 .update();
+        jdbc.sql("insert into record_link (record_id, person_id, match_confidence, match_basis) select id, ?, 1, 'given' "
+                + "from source_record where exchange_id = ? and source = 'MILITARY_RECORDS' and source_ref = ?")
+                .params(((Number) personId).longValue(), java.util.UUID.fromString(ex), ref).update();
     }
 
     private long externalTasks(String processInstanceId) {

@@ -227,31 +227,12 @@ public final class RecordMatcher {
                 bestEntry = best.entries.get(0);
                 basis = "service number";
             } else {
-                double second = -1;
-                for (Cluster c : candidates(e)) {
-                    int service = serviceRelation(e, c);
-                    if (service == SERVICE_OTHER) {
-                        continue; // both known and different: never the same person
-                    }
-                    if (!reachable(e, c, review)) {
-                        continue;
-                    }
-                    Entry[] closest = new Entry[1];
-                    double s = score(e, c, closest);
-                    if (service == SERVICE_SLIP && !strongAgreement()) {
-                        continue;
-                    }
-                    if (s > bestScore) {
-                        second = bestScore;
-                        bestScore = s;
-                        best = c;
-                        bestEntry = closest[0];
-                        bestSlip = service == SERVICE_SLIP;
-                    } else if (s > second) {
-                        second = s;
-                    }
-                }
-                if (bestScore >= accept && second >= accept && bestScore - second < AMBIGUITY_MARGIN) {
+                Choice ch = choose(e, null, review);
+                best = ch.best;
+                bestEntry = ch.bestEntry;
+                bestSlip = ch.bestSlip;
+                bestScore = ch.bestScore;
+                if (bestScore >= accept && !ch.clear(accept)) {
                     // two people fit almost equally well: the drafter decides, nothing is merged blindly
                     bestScore = Math.min(bestScore, accept - 0.001);
                 }
@@ -468,32 +449,12 @@ public final class RecordMatcher {
                 continue;
             }
             Entry e = own.entries.get(0);
-            Cluster best = null;
-            double bestScore = -1;
-            double second = -1;
-            boolean bestSlip = false;
-            for (Cluster c : candidates(e)) {
-                int service = c == own ? SERVICE_OTHER : serviceRelation(e, c);
-                if (c == own || c.entries.isEmpty() || service == SERVICE_OTHER) {
-                    continue;
-                }
-                if (!reachable(e, c, accept)) {
-                    continue; // only a score at accept moves the record, and only one at accept makes a rival
-                }
-                double s = score(e, c, null);
-                if (service == SERVICE_SLIP && !strongAgreement()) {
-                    continue;
-                }
-                if (s > bestScore) {
-                    second = bestScore;
-                    bestScore = s;
-                    best = c;
-                    bestSlip = service == SERVICE_SLIP;
-                } else if (s > second) {
-                    second = s;
-                }
-            }
-            if (best != null && bestScore >= accept && !(second >= accept && bestScore - second < AMBIGUITY_MARGIN)) {
+            // only a score at accept moves the record, and only one at accept makes a rival
+            Choice ch = choose(e, own, accept);
+            if (ch.clear(accept)) {
+                Cluster best = ch.best;
+                boolean bestSlip = ch.bestSlip;
+                double bestScore = ch.bestScore;
                 own.entries.clear();
                 own.services.clear();
                 clusters.remove(own.id);
@@ -501,6 +462,59 @@ public final class RecordMatcher {
                 out.set(i, new Assignment(e.key, best.id, round(bestScore), "similarity"));
             }
         }
+    }
+
+    /** The best and the second-best person for one record; pooled, the matcher is single-threaded. */
+    private static final class Choice {
+        Cluster best;
+        Entry bestEntry;
+        double bestScore;
+        double second;
+        boolean bestSlip;
+
+        /** The best person scores at accept and no rival at accept comes within the ambiguity margin. */
+        boolean clear(double accept) {
+            return best != null && bestScore >= accept && !(second >= accept && bestScore - second < AMBIGUITY_MARGIN);
+        }
+    }
+
+    private final Choice choice = new Choice();
+    private final Entry[] closest = new Entry[1];
+
+    /**
+     * Scores a record against its candidate people other than {@code own}, skipping those it cannot reach
+     * {@code reach} with and those a service number rules out (a slipped number only with strong agreement).
+     */
+    private Choice choose(Entry e, Cluster own, double reach) {
+        Choice ch = choice;
+        ch.best = null;
+        ch.bestEntry = null;
+        ch.bestScore = -1;
+        ch.second = -1;
+        ch.bestSlip = false;
+        for (Cluster c : candidates(e)) {
+            if (c == own || c.entries.isEmpty()) {
+                continue;
+            }
+            int service = serviceRelation(e, c);
+            if (service == SERVICE_OTHER || !reachable(e, c, reach)) {
+                continue; // both numbers known and different (never the same person), or out of reach
+            }
+            double s = score(e, c, closest);
+            if (service == SERVICE_SLIP && !strongAgreement()) {
+                continue;
+            }
+            if (s > ch.bestScore) {
+                ch.second = ch.bestScore;
+                ch.bestScore = s;
+                ch.best = c;
+                ch.bestEntry = closest[0];
+                ch.bestSlip = service == SERVICE_SLIP;
+            } else if (s > ch.second) {
+                ch.second = s;
+            }
+        }
+        return ch;
     }
 
     /** The match score of two records in [0, 1] (service numbers aside). */
