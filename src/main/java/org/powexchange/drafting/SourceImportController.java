@@ -35,7 +35,13 @@ public class SourceImportController {
         this.maxBytes = maxBytes;
     }
 
-    @PostMapping(path = "/sources/{source}", consumes = {"text/csv", "application/json"})
+    /**
+     * CSV or JSON. Besides text/csv and application/json, the types a browser or a script sends a .csv file as:
+     * Windows registers .csv as application/vnd.ms-excel; text/plain, tab-separated values and octet-stream
+     * (read as JSON when the content starts as JSON).
+     */
+    @PostMapping(path = "/sources/{source}", consumes = {"text/csv", "application/json", "application/vnd.ms-excel",
+            "text/plain", "text/tab-separated-values", "application/octet-stream"})
     public SourceImportService.Report importSource(@PathVariable UUID id, @PathVariable String source,
                                                    @RequestParam(defaultValue = "false") boolean complete,
                                                    HttpServletRequest request) throws IOException {
@@ -44,8 +50,8 @@ public class SourceImportController {
         if (kind == null) {
             throw ApiException.notFound("source '" + source + "' (military-records, intelligence-assessments, family-appeals)");
         }
-        String format = request.getContentType().toLowerCase().startsWith("text/csv") ? "csv" : "json";
-        return imports.importFile(id, kind, format, readBounded(request), complete, c.id());
+        byte[] content = readBounded(request);
+        return imports.importFile(id, kind, format(request.getContentType(), content), content, complete, c.id());
     }
 
     @GetMapping("/imports")
@@ -58,6 +64,22 @@ public class SourceImportController {
     public List<DraftingQueries.PersonView> people(@PathVariable UUID id) {
         user.require(Groups.COORDINATION_STAFF);
         return queries.people(id);
+    }
+
+    /** "json" for application/json, or octet-stream whose first character opens a JSON array or object; else "csv". */
+    static String format(String contentType, byte[] content) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/json")) {
+            return "json";
+        }
+        if (type.startsWith("application/octet-stream")) {
+            for (byte b : content) {
+                if (!Character.isWhitespace(b) && (b & 0xff) != 0xef && (b & 0xff) != 0xbb && (b & 0xff) != 0xbf) {
+                    return b == '[' || b == '{' ? "json" : "csv"; // a UTF-8 byte order mark passed over
+                }
+            }
+        }
+        return "csv";
     }
 
     private byte[] readBounded(HttpServletRequest request) throws IOException {

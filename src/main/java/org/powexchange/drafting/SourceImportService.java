@@ -92,10 +92,13 @@ public class SourceImportService {
         }
         List<Map<String, String>> rows;
         if ("csv".equals(format)) {
-            String text = utf8(content);
-            if (text == null) {
+            // the report says how the file was read
+            String text = utf16(content);
+            if (text != null) {
+                format = "csv/utf-16";
+            } else if ((text = utf8(content)) == null) {
                 text = cyrillicWindows(content);
-                format = "csv/cp1251"; // the report says how the file was read
+                format = "csv/cp1251";
             }
             rows = parseCsv(kind, text);
         } else {
@@ -214,6 +217,25 @@ public class SourceImportService {
         }
     }
 
+    /**
+     * A file with a UTF-16 byte order mark as text, or null without one: Excel's "Unicode Text" (tab-separated
+     * UTF-16) is how many offices save a sheet with Cyrillic names when "CSV UTF-8" is not offered.
+     */
+    static String utf16(byte[] content) {
+        boolean little = content.length >= 2 && (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe;
+        boolean big = content.length >= 2 && (content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff;
+        if (!little && !big) {
+            return null;
+        }
+        try {
+            return (little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE).newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content, 2, content.length - 2)).toString();
+        } catch (CharacterCodingException e) {
+            throw Refusal.invalid("file", "the file starts as UTF-16 text but is not: save it as UTF-8 (Excel: \"CSV UTF-8\")");
+        }
+    }
+
     private static final java.nio.charset.Charset WINDOWS_1251 = java.nio.charset.Charset.forName("windows-1251");
 
     /**
@@ -296,8 +318,20 @@ public class SourceImportService {
         return raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
     }
 
+    /** The line {@code sep=;} that tells Excel a file's separator, quoted or with separators after it. */
+    private static final java.util.regex.Pattern SEPARATOR_LINE =
+            java.util.regex.Pattern.compile("(?i)\"?sep=([,;\t|])\"?[,;\t|]*\r?\n");
+
     private static List<Map<String, String>> parseCsv(SourceKind kind, String text) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setHeader()
+        java.util.regex.Matcher sep = SEPARATOR_LINE.matcher(text);
+        char delimiter;
+        if (sep.lookingAt()) {
+            delimiter = sep.group(1).charAt(0);
+            text = text.substring(sep.end());
+        } else {
+            delimiter = delimiter(text);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                 .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames().stream().map(SourceImportService::columnName).toList();

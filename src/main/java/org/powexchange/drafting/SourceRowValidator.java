@@ -142,10 +142,20 @@ final class SourceRowValidator {
         return p.stream().anyMatch(x -> x.field().equals(field));
     }
 
+    /**
+     * A cell's value, trimmed; line breaks and tabs inside it (a spreadsheet cell typed on several lines) read as
+     * one space: layout, not content.
+     */
     static String value(Map<String, String> row, String column) {
         String v = row.get(column);
-        return v == null || v.isBlank() ? null : v.strip();
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        v = v.strip();
+        return v.indexOf('\n') < 0 && v.indexOf('\r') < 0 && v.indexOf('\t') < 0 ? v : LAYOUT.matcher(v).replaceAll(" ");
     }
+
+    private static final Pattern LAYOUT = Pattern.compile("\\p{Zs}*[\\r\\n\\t][\\r\\n\\t\\p{Zs}]*");
 
     private static String text(Map<String, String> row, String column, Pattern pattern, boolean required, String rule,
                                List<Problem> p) {

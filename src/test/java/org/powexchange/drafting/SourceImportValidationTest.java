@@ -197,4 +197,39 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?").param(java.util.UUID.fromString(ex))
                 .query(Integer.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void officeExportsAreReadAsSavedAndAWrongContentTypeNamesWhatIsAccepted() {
+        String ex = d.createExchange("DRAFT-OFFICE", 5, List.of(5));
+        // Excel's "Unicode Text": UTF-16 with a byte order mark, tab-separated, sent as Windows types a .csv
+        byte[] text = "record_id\tservice_number\tfamily_name\tgiven_name\r\nM-1\tКН 111224\tВигаданенко\tПетро\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] unicode = new byte[text.length + 2];
+        unicode[0] = (byte) 0xff;
+        unicode[1] = (byte) 0xfe;
+        System.arraycopy(text, 0, unicode, 2, text.length);
+        Map<String, Object> u = src.post("coordination-staff", ex, "military-records", "application/vnd.ms-excel",
+                unicode, false).getBody();
+        assertThat(u).containsEntry("created", 1).containsEntry("rejected", 0).containsEntry("format", "csv/utf-16");
+        // Excel's "sep=;" line before the header, and a cell typed on two lines (Alt+Enter), sent as text/plain
+        Map<String, Object> sep = src.post("coordination-staff", ex, "military-records", "text/plain",
+                "sep=;\r\nrecord_id;service_number;family_name;given_name;unit\r\n"
+                        + "M-2;КН 111225;Вигаданенко;Остап;\"3rd brigade\r\n2nd company\"\r\n", false).getBody();
+        assertThat(sep).containsEntry("created", 1).containsEntry("rejected", 0);
+        assertThat(jdbc.sql("select unit_name from source_record where exchange_id = ? and source_ref = 'M-2'")
+                .param(java.util.UUID.fromString(ex)).query(String.class).single()).isEqualTo("3rd brigade 2nd company");
+        // a script's octet-stream: JSON by its first character
+        Map<String, Object> json = src.post("coordination-staff", ex, "intelligence-assessments",
+                "application/octet-stream", "[{\"record_id\": \"I-1\", \"family_name\": \"Вигаданенко\", "
+                        + "\"given_name\": \"Іван\"}]", false).getBody();
+        assertThat(json).containsEntry("created", 1).containsEntry("format", "json");
+        // what is not a file type at all: a problem document naming the header and the accepted types
+        ResponseEntity<Map> xml = src.post("coordination-staff", ex, "intelligence-assessments", "application/xml",
+                "<records/>", false);
+        assertThat(xml.getStatusCode().value()).isEqualTo(415);
+        assertThat(xml.getBody()).containsEntry("field", "Content-Type").containsEntry("status", 415);
+        assertThat((String) xml.getBody().get("detail")).contains("application/xml").contains("text/csv");
+        assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?").param(java.util.UUID.fromString(ex))
+                .query(Integer.class).single()).isEqualTo(3);
+    }
 }

@@ -42,6 +42,41 @@ class SourceRecordTest {
     }
 
     @Test
+    void utf16IsReadByItsByteOrderMarkOnly() {
+        String text = "record_id\tfamily_name\r\nM-1\tВигаданенко\r\n";
+        byte[] le = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] be = text.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        assertThat(SourceImportService.utf16(withMark(new byte[] {(byte) 0xff, (byte) 0xfe}, le))).isEqualTo(text);
+        assertThat(SourceImportService.utf16(withMark(new byte[] {(byte) 0xfe, (byte) 0xff}, be))).isEqualTo(text);
+        assertThat(SourceImportService.utf16(le)).isNull();                          // no mark: not taken for UTF-16
+        assertThat(SourceImportService.utf16(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNull();
+        assertThat(SourceImportService.utf16(new byte[] {(byte) 0xff})).isNull();
+        assertThatThrownBy(() -> SourceImportService.utf16(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xdc}))
+                .isInstanceOf(org.powexchange.refusal.Refusal.class).hasMessageContaining("UTF-16");  // a lone surrogate
+    }
+
+    private static byte[] withMark(byte[] mark, byte[] text) {
+        byte[] out = new byte[mark.length + text.length];
+        System.arraycopy(mark, 0, out, 0, mark.length);
+        System.arraycopy(text, 0, out, mark.length, text.length);
+        return out;
+    }
+
+    @Test
+    void theFormatIsJsonOnlyForJsonOrForAnOctetStreamThatStartsAsJson() {
+        byte[] csv = "record_id,family_name\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = " \n[{\"record_id\": \"I-1\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] markedJson = "\uFEFF{\"records\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SourceImportController.format("application/json; charset=utf-8", csv)).isEqualTo("json");
+        assertThat(SourceImportController.format("application/octet-stream", json)).isEqualTo("json");
+        assertThat(SourceImportController.format("application/octet-stream", markedJson)).isEqualTo("json");
+        assertThat(SourceImportController.format("application/octet-stream", csv)).isEqualTo("csv");
+        assertThat(SourceImportController.format("text/plain", json)).isEqualTo("csv");   // the sender said text
+        assertThat(SourceImportController.format("application/vnd.ms-excel", csv)).isEqualTo("csv");
+        assertThat(SourceImportController.format(null, csv)).isEqualTo("csv");
+    }
+
+    @Test
     void theSeparatorIsReadOffTheHeaderLine() {
         String[][] cases = {
                 {"record_id,family_name,given_name\nM-1,Testenko,Ivan\n", ","},

@@ -93,6 +93,15 @@ class SourceRowValidatorTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aCellTypedOnSeveralLinesIsOneLineOfText() {
+        SourceRowValidator.Outcome o = row(SourceKind.MILITARY_RECORDS, "unit", "3rd brigade \r\n\t2nd company",
+                "given_name", "Іван\nПетрович");
+        assertNotNull(o.record(), () -> "refused: " + o.problems());
+        assertEquals("3rd brigade 2nd company", o.record().unit());
+        assertEquals("Іван Петрович", o.record().givenName());
+    }
+
+    @org.junit.jupiter.api.Test
     void aMissingNameIsRefused() {
         assertEquals("given_name", row(SourceKind.INTELLIGENCE, "given_name", " ").problems().get(0).field());
     }
