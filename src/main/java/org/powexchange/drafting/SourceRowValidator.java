@@ -33,9 +33,10 @@ final class SourceRowValidator {
     private static final Pattern REF = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#№-]{0,59}");
     /**
      * Names as clerks type them: letters of any script, spaces (also doubled), dots, the typewriter, typographic
-     * and modifier apostrophes (' ’ ʼ ‘ ` ʹ) and any hyphen or dash; never digits, markup or formula characters.
+     * and modifier apostrophes (' ’ ʼ ‘ ` ʹ), any hyphen or dash and another form in brackets (Бондаренко (Бондар));
+     * never digits, markup or formula characters.
      */
-    static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’ʼ‘`ʹ\\p{Zs}.\\p{Pd}]{0,99}");
+    static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’ʼ‘`ʹ\\p{Zs}.\\p{Pd}()]{0,99}");
     /** Service numbers as written: letters, digits, spaces, dots, slashes, hyphens, № (compared without them). */
     static final Pattern SERVICE = Pattern.compile("[\\p{L}\\p{N}№][\\p{L}\\p{N}\\p{Zs}./\\p{Pd}№#]{0,39}");
     private static final Pattern TEXT = Pattern.compile(
@@ -76,7 +77,7 @@ final class SourceRowValidator {
         if (service == null && kind == SourceKind.MILITARY_RECORDS && !has(p, "service_number")) {
             w.add(new Problem("service_number", "missing: the record is kept and matched on name and birth date only"));
         }
-        String category = choice(row, "category", Set.of("MILITARY", "CIVILIAN"), p);
+        String category = choice(row, "category", Set.of("MILITARY", "CIVILIAN"), w);
         if (kind == SourceKind.MILITARY_RECORDS) {
             category = "MILITARY";
         }
@@ -85,14 +86,17 @@ final class SourceRowValidator {
         LocalDate captured = date(row, "captured_on", today, p, w);
         String place = text(row, "captured_place", TEXT, false, "plain text starting with a letter or digit", p);
         String held = text(row, "location_held", TEXT, false, "plain text starting with a letter or digit", p);
-        String evidence = choice(row, "evidence_type", EVIDENCE, p);
+        String evidence = choice(row, "evidence_type", EVIDENCE, w);
         LocalDate evidenceDate = date(row, "evidence_date", today, p, w);
-        if ((evidence == null) != (evidenceDate == null) && !has(p, "evidence_type") && !has(p, "evidence_date")) {
-            p.add(new Problem(evidence == null ? "evidence_type" : "evidence_date",
-                    "evidence_type and evidence_date go together"));
+        if ((evidence == null) != (evidenceDate == null) && !has(p, "evidence_date")) {
+            // the life-status assessment reads the two together: one alone is left out, the record kept
+            w.add(new Problem(evidence == null ? "evidence_date" : "evidence_type", "left out: evidence_type and "
+                    + "evidence_date go together (the life-status assessment reads both)"));
+            evidence = null;
+            evidenceDate = null;
         }
-        String flags = flags(row, p);
-        Boolean sws = bool(row, "seriously_wounded_sick", p);
+        String flags = flags(row, w);
+        Boolean sws = bool(row, "seriously_wounded_sick", w);
         String contact = contact(row, kind, w);
         LocalDate lastSeen = date(row, "date_last_seen", today, p, w);
         String dna = text(row, "dna_sample_ref", DNA, false, "letters, digits and . _ / - only", p);
@@ -173,18 +177,39 @@ final class SourceRowValidator {
         return v;
     }
 
-    private static String choice(Map<String, String> row, String column, Set<String> allowed, List<Problem> p) {
+    /**
+     * A value of an enumeration: case, spaces, hyphens and slashes ignored, the Ukrainian and Russian words clerks
+     * write for it read as it ({@code SYNONYMS}); any other value is left out with a warning naming it, the record
+     * kept (a clerk's word is no reason to lose a person).
+     */
+    private static String choice(Map<String, String> row, String column, Set<String> allowed, List<Problem> w) {
         String v = value(row, column);
         if (v == null) {
             return null;
         }
         String u = v.toUpperCase(Locale.ROOT).replaceAll("[\\p{Zs}\\p{Pd}/]+", "_");
+        u = SYNONYMS.getOrDefault(u, u);
         if (!allowed.contains(u)) {
-            p.add(new Problem(column, "must be one of " + new java.util.TreeSet<>(allowed)));
+            w.add(new Problem(column, "'" + v + "' is none of " + new java.util.TreeSet<>(allowed)
+                    + ": left out, the record kept; correct it in the source"));
             return null;
         }
         return u;
     }
+
+    /** What clerks write for the enumerations' values (upper case, words joined by _). DNA is not guessed: a
+     * DNA match of remains means death, and only the code says so. */
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("ВІЙСЬКОВИЙ", "MILITARY"), Map.entry("ВІЙСЬКОВОСЛУЖБОВЕЦЬ", "MILITARY"),
+            Map.entry("ВОЕННЫЙ", "MILITARY"), Map.entry("ВОЕННОСЛУЖАЩИЙ", "MILITARY"),
+            Map.entry("ЦИВІЛЬНИЙ", "CIVILIAN"), Map.entry("ЦИВІЛЬНА", "CIVILIAN"), Map.entry("ГРАЖДАНСКИЙ", "CIVILIAN"),
+            Map.entry("CIVIL", "CIVILIAN"),
+            Map.entry("ФОТО", "PHOTO_VIDEO"), Map.entry("ВІДЕО", "PHOTO_VIDEO"), Map.entry("ВИДЕО", "PHOTO_VIDEO"),
+            Map.entry("ФОТО_ВІДЕО", "PHOTO_VIDEO"), Map.entry("ФОТО_ВИДЕО", "PHOTO_VIDEO"), Map.entry("PHOTO", "PHOTO_VIDEO"),
+            Map.entry("VIDEO", "PHOTO_VIDEO"), Map.entry("ЛИСТ", "LETTER"), Map.entry("ПИСЬМО", "LETTER"),
+            Map.entry("ПЕРЕХОПЛЕННЯ", "INTERCEPT"), Map.entry("ПЕРЕХВАТ", "INTERCEPT"),
+            Map.entry("МКЧХ", "NEUTRAL_REGISTRATION"), Map.entry("МККК", "NEUTRAL_REGISTRATION"),
+            Map.entry("ICRC", "NEUTRAL_REGISTRATION"));
 
     private static final java.util.regex.Pattern TWO_DIGIT_YEAR =
             java.util.regex.Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{2})");
@@ -221,7 +246,8 @@ final class SourceRowValidator {
         try {
             PartialDate d = PartialDate.parse(v);
             if (!d.isComplete()) {
-                p.add(new Problem(column, "must be a full date (YYYY-MM-DD or DD.MM.YYYY)"));
+                // an event known to the month or year: the record is kept, the imprecise date is not stored
+                w.add(new Problem(column, "'" + v + "' names no day: left out, the record kept; add the day in the source"));
                 return null;
             }
             LocalDate ld = d.toLocalDate();
@@ -236,22 +262,24 @@ final class SourceRowValidator {
         }
     }
 
-    private static Boolean bool(Map<String, String> row, String column, List<Problem> p) {
+    /** Yes or no as written, also a spreadsheet's tick (+, x, ✓); anything else left out with a warning. */
+    private static Boolean bool(Map<String, String> row, String column, List<Problem> w) {
         String v = value(row, column);
         if (v == null) {
             return null;
         }
         return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "y", "1", "так", "да", "t" -> Boolean.TRUE;
-            case "false", "no", "n", "0", "ні", "нет", "f" -> Boolean.FALSE;
+            case "true", "yes", "y", "1", "так", "да", "t", "+", "x", "х", "✓", "✔" -> Boolean.TRUE;
+            case "false", "no", "n", "0", "ні", "нет", "f", "-", "–" -> Boolean.FALSE;
             default -> {
-                p.add(new Problem(column, "must be true or false"));
+                w.add(new Problem(column, "'" + v + "' is neither yes nor no: left out, the record kept"));
                 yield null;
             }
         };
     }
 
-    private static String flags(Map<String, String> row, List<Problem> p) {
+    /** The strategic flags named; an unknown one is left out with a warning, the others kept. */
+    private static String flags(Map<String, String> row, List<Problem> w) {
         String v = value(row, "strategic_flags");
         if (v == null) {
             return null;
@@ -263,8 +291,9 @@ final class SourceRowValidator {
                 continue;
             }
             if (!FLAGS.contains(u)) {
-                p.add(new Problem("strategic_flags", "flags separated by ; from " + new java.util.TreeSet<>(FLAGS)));
-                return null;
+                w.add(new Problem("strategic_flags", "'" + f.strip() + "' is none of " + new java.util.TreeSet<>(FLAGS)
+                        + " (separated by ;): left out"));
+                continue;
             }
             out.add(u);
         }

@@ -100,9 +100,12 @@ class SourceImportValidationTest extends IntegrationTest {
                 + " {\"record_id\": \"I-3\", \"family_name\": \"Testenko\", \"given_name\": \"Ivan\", \"seriously_wounded_sick\": \"maybe\"}]";
         Map<String, Object> jr = src.post("coordination-staff", ex, "intelligence-assessments", "application/json", json,
                 false).getBody();
-        assertThat(jr).containsEntry("created", 0).containsEntry("rejected", 3);
+        // a nested value and a date that is none are refused; a yes/no that is neither is left out, the record kept
+        assertThat(jr).containsEntry("created", 1).containsEntry("rejected", 2).containsEntry("warned", 1);
         assertThat((List<Map<String, Object>>) jr.get("rejections")).extracting(x -> x.get("field"))
-                .containsExactly("given_name", "evidence_type", "seriously_wounded_sick");
+                .containsExactly("given_name", "evidence_date");
+        assertThat((List<Map<String, Object>>) jr.get("warnings")).singleElement()
+                .satisfies(x -> assertThat(x).containsEntry("row", 3).containsEntry("field", "seriously_wounded_sick"));
     }
 
     @Test

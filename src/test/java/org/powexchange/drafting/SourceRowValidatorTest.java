@@ -43,7 +43,8 @@ class SourceRowValidatorTest {
         "family_name|Petrenko  Ivanov", "given_name|Anna-Maria", "patronymic|Миколайович", "patronymic|M.",
         "service_number|КН 798548", "service_number|UA.123.456", "service_number|12/345-67", "service_number|№ 12345",
         "birth_date|14/05/1987", "birth_date|14-05-1987", "birth_date|1987.05.14", "birth_date|05.1987",
-        "seriously_wounded_sick|так"})
+        "seriously_wounded_sick|так", "family_name|Бондаренко (Бондар)", "birth_date|14 травня 1987",
+        "birth_date|01.01.1990 р.", "birth_date|May 14, 1987", "captured_on|01.03.2022 р.", "seriously_wounded_sick|+"})
     void acceptsWhatClerksWrite(String field, String value) {
         SourceKind kind = field.equals("seriously_wounded_sick") ? SourceKind.INTELLIGENCE : SourceKind.MILITARY_RECORDS;
         SourceRowValidator.Outcome o = row(kind, field, value);
@@ -90,6 +91,39 @@ class SourceRowValidatorTest {
         assertNotNull(o.record());
         assertEquals("service_number", o.warnings().get(0).field());
         assertTrue(o.record().dataWarning().startsWith("service_number missing"), o.record().dataWarning());
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}'' is read as {2}")
+    @CsvSource(delimiter = '|', value = {
+        "category|військовий|MILITARY", "category|Гражданский|CIVILIAN", "evidence_type|фото|PHOTO_VIDEO",
+        "evidence_type|Фото/відео|PHOTO_VIDEO", "evidence_type|лист|LETTER", "evidence_type|МКЧХ|NEUTRAL_REGISTRATION",
+        "seriously_wounded_sick|x|true", "seriously_wounded_sick|Х|true", "seriously_wounded_sick|-|false"})
+    void readsTheWordsClerksWriteForAValue(String field, String value, String expected) {
+        SourceRowValidator.Outcome o = row(SourceKind.INTELLIGENCE, field, value, "evidence_date",
+                field.equals("evidence_type") ? "2024-01-10" : "");
+        assertNotNull(o.record(), () -> "refused: " + o.problems());
+        assertTrue(o.warnings().isEmpty(), () -> "warned: " + o.warnings());
+        assertEquals(expected, switch (field) {
+            case "category" -> o.record().category();
+            case "evidence_type" -> o.record().evidenceType();
+            default -> String.valueOf(o.record().seriouslyWoundedSick());
+        });
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}'' is left out with a warning, the record kept")
+    @CsvSource(delimiter = '|', value = {
+        "category|контрактник", "evidence_type|ДНК", "evidence_type|свідок", "seriously_wounded_sick|може",
+        "strategic_flags|OFFICER;GENERAL", "captured_on|березень 2022", "captured_on|2022", "date_last_seen|2022-03",
+        "evidence_date|03.2024"})
+    void aValueThatCannotBeReadIsLeftOutAndTheRecordKept(String field, String value) {
+        SourceRowValidator.Outcome o = row(SourceKind.INTELLIGENCE, field, value);
+        assertNotNull(o.record(), () -> "refused: " + o.problems());
+        assertTrue(o.warnings().stream().anyMatch(x -> x.field().equals(field) || x.field().startsWith("evidence")),
+                () -> "no warning for " + field + ": " + o.warnings());
+        assertNull(o.record().evidenceType());
+        if (field.equals("strategic_flags")) {
+            assertEquals("OFFICER", o.record().strategicFlags(), "the known flag kept");
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -250,7 +250,7 @@ public final class NameNormalizer {
 
     private static boolean isSeparator(char c) {
         return Character.isWhitespace(c) || c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013'
-                || c == '\u2014' || c == '\u2212' || c == '/';
+                || c == '\u2014' || c == '\u2212' || c == '/' || c == '(' || c == ')';
     }
 
     /**

@@ -64,6 +64,14 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         } catch (DateTimeException e) {
             throw new DateTimeException("'" + s + "' is not a real date");
         }
+        String numeric = numeric(s);
+        if (numeric != null) {
+            try {
+                return parse(numeric);
+            } catch (DateTimeException e) {
+                throw new DateTimeException("'" + s + "' is not a real date");
+            }
+        }
         throw new DateTimeException("'" + s + "' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or DD.MM.YYYY)");
     }
 
@@ -196,5 +204,60 @@ public record PartialDate(Integer year, Integer month, Integer day) {
             return "";
         }
         return year + (month == null ? "" : String.format("-%02d", month)) + (day == null ? "" : String.format("-%02d", day));
+    }
+
+    /** The year's word after a date, as forms are filled in: 1990 р. / року / рік, 1990 г. / года / год, 1990 y. */
+    private static final java.util.regex.Pattern YEAR_WORD =
+            java.util.regex.Pattern.compile("(?iu)(\\d{4})\\s*(р\\.?|рік|року|г\\.?|год|года|y\\.|yr\\.?)$");
+    private static final java.util.regex.Pattern DAY_MONTH_YEAR =
+            java.util.regex.Pattern.compile("(?iu)(\\d{1,2})\\.?\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})");
+    private static final java.util.regex.Pattern MONTH_DAY_YEAR =
+            java.util.regex.Pattern.compile("(?iu)(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
+    private static final java.util.regex.Pattern MONTH_YEAR =
+            java.util.regex.Pattern.compile("(?iu)(\\p{L}+)\\.?,?\\s+(\\d{4})");
+    /** Months by their first three letters, Ukrainian (any case form), Russian and English. */
+    private static final java.util.Map<String, Integer> MONTHS = months();
+
+    private static java.util.Map<String, Integer> months() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        String[][] names = {
+                {"січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру"},
+                {"янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
+                {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}};
+        for (String[] language : names) {
+            for (int i = 0; i < 12; i++) {
+                m.put(language[i], i + 1);
+            }
+        }
+        m.put("май", 5);
+        return m;
+    }
+
+    /**
+     * A date written with words as people write it (14 травня 1987, 14 мая 1987 г., May 14, 1987, березень 2022,
+     * 01.01.1990 р.) in the numeric form {@link #parse} reads; null when it is not such a date.
+     */
+    private static String numeric(String s) {
+        java.util.regex.Matcher y = YEAR_WORD.matcher(s);
+        if (y.find()) {
+            return s.substring(0, y.end(1)); // the date before the year's word, read again
+        }
+        java.util.regex.Matcher m = DAY_MONTH_YEAR.matcher(s);
+        if (m.matches() && month(m.group(2)) != null) {
+            return m.group(1) + "." + month(m.group(2)) + "." + m.group(3);
+        }
+        m = MONTH_DAY_YEAR.matcher(s);
+        if (m.matches() && month(m.group(1)) != null) {
+            return m.group(2) + "." + month(m.group(1)) + "." + m.group(3);
+        }
+        m = MONTH_YEAR.matcher(s);
+        if (m.matches() && month(m.group(1)) != null) {
+            return month(m.group(1)) + "." + m.group(2);
+        }
+        return null;
+    }
+
+    private static Integer month(String word) {
+        return word.length() < 3 ? null : MONTHS.get(word.substring(0, 3).toLowerCase(java.util.Locale.ROOT));
     }
 }

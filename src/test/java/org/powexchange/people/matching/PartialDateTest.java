@@ -47,9 +47,19 @@ class PartialDateTest {
         assertThat(PartialDate.of(null)).isEqualTo(PartialDate.UNKNOWN);
     }
 
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "14 травня 1987|1987-05-14", "14 мая 1987 г.|1987-05-14", "14 May 1987|1987-05-14", "May 14, 1987|1987-05-14",
+        "березень 2022|2022-03", "Березня 2022 р.|2022-03", "март 2022|2022-03",
+        "Sept. 2022|2022-09", "01.01.1990 р.|1990-01-01", "1990 р.|1990", "1990р.|1990", "1990 року|1990",
+        "14.05.1987 г.|1987-05-14", "1987 год|1987", "3 лютого 1987 року|1987-02-03"})
+    void readsADateWrittenWithWords(String text, String expected) {
+        assertThat(PartialDate.parse(text).toString()).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1987-02-30", "31.04.1987", "1987-13", "1987-00-10", "2001-02-29", "87-05-14",
-            "May 1987", "yesterday"})
+            "Mayday 1987x", "yesterday", "30 лютого 1987", "14 Brumaire 1987", "весна 2022"})
     void refusesWhatIsNotARealDate(String text) {
         assertThatThrownBy(() -> PartialDate.parse(text)).isInstanceOf(DateTimeException.class)
                 .hasMessageContaining(text);
