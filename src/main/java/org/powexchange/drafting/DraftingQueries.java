@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
+import org.powexchange.people.PersonRepository;
 import org.powexchange.people.Side;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component("listsOverview")
 public class DraftingQueries {
 
-    public record PersonView(long personId, String side, String familyName, String givenName, String birthDate,
+    public record PersonView(long personId, String side, String familyName, String givenName, String patronymic,
+                             String birthDate,
                              String serviceNumber, String category, boolean seriouslyWoundedSick, String lifeStatus,
                              String lifeBasis, String wouldConfirm, String listStatus, Integer rank,
                              String statusReason, Integer priorityGroup, String priorityCategory, boolean reviewFlag,
@@ -30,8 +32,11 @@ public class DraftingQueries {
     private final ListEntryRepository entries;
     private final SourceRecordRepository records;
     private final DraftingRepository drafting;
+    private final PersonRepository persons;
 
-    public DraftingQueries(ListEntryRepository entries, SourceRecordRepository records, DraftingRepository drafting) {
+    public DraftingQueries(ListEntryRepository entries, SourceRecordRepository records, DraftingRepository drafting,
+                           PersonRepository persons) {
+        this.persons = persons;
         this.entries = entries;
         this.records = records;
         this.drafting = drafting;
@@ -41,12 +46,13 @@ public class DraftingQueries {
         Map<Long, Map<String, Object>> assessments = drafting.assessments(exchangeId);
         Map<Long, List<SourceRecord>> recs = records.forExchange(exchangeId).stream().filter(r -> r.personId() != null)
                 .collect(Collectors.groupingBy(SourceRecord::personId));
+        Map<Long, String> patronymics = persons.patronymics(exchangeId);
         List<PersonView> out = new ArrayList<>();
         for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
             var p = r.person();
             Map<String, Object> a = assessments.getOrDefault(p.id(), Map.of());
             List<SourceRecord> rs = recs.getOrDefault(p.id(), List.of());
-            out.add(new PersonView(p.id(), p.side().name(), p.familyName(), p.givenName(),
+            out.add(new PersonView(p.id(), p.side().name(), p.familyName(), p.givenName(), patronymics.get(p.id()),
                     p.birthDate() == null ? null : p.birthDate().toString(), p.serviceNumber(), p.category().name(),
                     p.seriouslyWoundedSick(), p.lifeStatus().name(), (String) a.get("life_basis"),
                     (String) a.get("would_confirm"), r.entry().status().name(), r.entry().rankNo(),

@@ -124,6 +124,16 @@ public class PersonRepository {
                 .param(exchangeId).update();
     }
 
+    /** The patronymic of each person of the exchange that has one. */
+    public Map<Long, String> patronymics(UUID exchangeId) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("select id, patronymic from person where exchange_id = ? and patronymic is not null").param(exchangeId)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
     /** The people of the exchange without a patronymic (cross-referencing may give them one). */
     public java.util.Set<Long> idsWithoutPatronymic(UUID exchangeId) {
         return new java.util.HashSet<>(jdbc.sql("select id from person where exchange_id = ? and patronymic is null")

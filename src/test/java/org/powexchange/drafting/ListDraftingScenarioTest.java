@@ -120,6 +120,8 @@ class ListDraftingScenarioTest extends IntegrationTest {
         List<Map<String, Object>> people = d.list("coordination-staff", "/api/exchanges/" + ex + "/drafting/people");
         assertThat(people.stream().filter(p -> "BRING_HOME".equals(p.get("side")))).hasSize(6);
 
+        // the drafter sees each person's patronymic beside the names
+        assertThat(byName(people, "Лисенко")).containsEntry("patronymic", "Іванович");
         Map<String, Object> kovalenko = byName(people, "Коваленко");
         assertThat((List<String>) kovalenko.get("sources")).containsExactlyInAnyOrder("MIL:M-1", "INT:I-1", "FAM:F-1");
         assertThat(kovalenko).containsEntry("lifeStatus", "CONFIRMED_ALIVE").containsEntry("listStatus", "PROPOSED")
