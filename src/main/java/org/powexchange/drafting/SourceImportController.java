@@ -28,7 +28,7 @@ public class SourceImportController {
     private final int maxBytes;
 
     public SourceImportController(SourceImportService imports, DraftingQueries queries, CurrentUser user,
-                                  @Value("${powexchange.drafting.import-max-bytes:2097152}") int maxBytes) {
+                                  @Value("${powexchange.drafting.import-max-bytes:16777216}") int maxBytes) {
         this.imports = imports;
         this.queries = queries;
         this.user = user;

@@ -100,7 +100,7 @@ public class SourceImportService {
                 text = cyrillicWindows(content);
                 format = "csv/cp1251";
             }
-            rows = parseCsv(kind, text);
+            rows = parseCsv(kind, text, maxRows);
         } else {
             rows = parseJson(kind, content);
         }
@@ -322,7 +322,8 @@ public class SourceImportService {
     private static final java.util.regex.Pattern SEPARATOR_LINE =
             java.util.regex.Pattern.compile("(?i)\"?sep=([,;\t|])\"?[,;\t|]*\r?\n");
 
-    private static List<Map<String, String>> parseCsv(SourceKind kind, String text) {
+    /** The rows of a CSV file; refused as soon as it has more than {@code maxRows} (never all parsed first). */
+    private static List<Map<String, String>> parseCsv(SourceKind kind, String text, int maxRows) {
         java.util.regex.Matcher sep = SEPARATOR_LINE.matcher(text);
         char delimiter;
         if (sep.lookingAt()) {
@@ -342,6 +343,10 @@ public class SourceImportService {
             checkColumns(kind, named);
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord rec : parser) {
+                if (rows.size() == maxRows) {
+                    throw Refusal.tooLarge("file", "the file has more than " + maxRows
+                            + " rows; at most " + maxRows + " are accepted per import: split it");
+                }
                 Map<String, String> m = new LinkedHashMap<>();
                 if (rec.size() != header.size()) {
                     m.put(NOT_PLAIN, "row");
