@@ -102,11 +102,7 @@ public class SourceImportService {
             }
             rows = parseCsv(kind, text, maxRows);
         } else {
-            rows = parseJson(kind, content);
-        }
-        if (rows.size() > maxRows) {
-            throw Refusal.tooLarge("file",
-                    "the file has " + rows.size() + " rows; at most " + maxRows + " are accepted per import");
+            rows = parseJson(kind, content, maxRows);
         }
         LocalDate today = LocalDate.now();
         // validation and fingerprints are pure functions of one row: both cores take a share of a large file
@@ -367,7 +363,7 @@ public class SourceImportService {
         }
     }
 
-    private List<Map<String, String>> parseJson(SourceKind kind, byte[] content) {
+    private List<Map<String, String>> parseJson(SourceKind kind, byte[] content, int maxRows) {
         JsonNode root;
         try {
             root = json.readTree(content);
@@ -377,6 +373,10 @@ public class SourceImportService {
         JsonNode array = root != null && root.isObject() ? root.get("records") : root;
         if (array == null || !array.isArray()) {
             throw Refusal.invalid("records", "expected a JSON array of records or {\"records\": [...]}");
+        }
+        if (array.size() > maxRows) {
+            throw Refusal.tooLarge("file", "the file has " + array.size() + " records; at most " + maxRows
+                    + " are accepted per import: split it");
         }
         Set<String> columns = kind.columns();
         java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
