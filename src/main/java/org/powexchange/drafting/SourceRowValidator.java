@@ -131,15 +131,21 @@ final class SourceRowValidator {
             w.add(new Problem("relative_contact", "not stored (markup, formula or too long); the appeal is kept"));
             return null;
         }
-        if (EMAIL.matcher(v).matches()) {
-            return v;
-        }
-        long digits = v.chars().filter(Character::isDigit).count();
-        if (PHONE.matcher(v).matches() && digits >= 6 && digits <= 20) {
+        // one contact, or several separated by , or ; (two phones of one family)
+        if (java.util.Arrays.stream(v.split("[,;]")).allMatch(SourceRowValidator::phoneOrEmail)) {
             return v;
         }
         w.add(new Problem("relative_contact", "neither a phone number nor an e-mail address: kept as text"));
         return v;
+    }
+
+    private static boolean phoneOrEmail(String part) {
+        String v = part.strip();
+        if (EMAIL.matcher(v).matches()) {
+            return true;
+        }
+        long digits = v.chars().filter(Character::isDigit).count();
+        return PHONE.matcher(v).matches() && digits >= 6 && digits <= 20;
     }
 
     private static boolean has(List<Problem> p, String field) {

@@ -64,6 +64,7 @@ class SourceRowValidatorTest {
     @CsvSource(delimiter = '|', value = {
         "(044) 277-14-58|false", "8 044 277 14 58|false", "+380 44 277 14 58|false", "044.277.14.58|false",
         "+380442771458 ext. 12|false", "+38 (044) 277-14-58 доб. 3|false", "mother@example.org|false",
+        "067 123 45 67, 050 765 43 21|false", "mother@example.org; +380671234567|false", "viber +380671234567|true",
         "ask at the village council|true", "=HYPERLINK(\"x\")|true", "<b>call</b>|true"})
     void aFamilyAppealIsNeverRefusedForItsContact(String contact, boolean warned) {
         SourceRowValidator.Outcome o = row(SourceKind.FAMILY_APPEALS, "relative_contact", contact);
