@@ -62,7 +62,7 @@ echo "files: $N; imports: $(echo "$T1 - $T0" | bc) s wall, $(echo "$C1 - $C0" | 
 echo "first import to $PAIRS open: $(echo "$T2 - $T0" | bc) s wall, $(echo "$C2 - $C0" | bc) s CPU (cross-referencing alone $(echo "$T2 - $T1" | bc) s wall, $(echo "$C2 - $C1" | bc) s CPU)"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -i "cross-referenced in\|exception" "$DIR/app.log" | tail -5 || true
+grep -i "cross-referenced in\|imported in\|exception" "$DIR/app.log" | tail -12 || true
 # the application's CPU by thread kind over the whole run, start-up included (the JIT's compiler threads, the
 # collector, H2's serialization, the job and request threads): where the CPU went, without a flight recording
 echo "application CPU by thread (s):"
