@@ -143,7 +143,8 @@ public class CandidateService {
         LifeStatus life = r.lifeStatus() != null ? LifeStatus.valueOf(r.lifeStatus())
                 // the people we hold are alive and known to us
                 : side == Side.RELEASE ? LifeStatus.CONFIRMED_ALIVE : LifeStatus.UNCONFIRMED;
-        return new Person(0, exchangeId, side, r.externalRef(), r.familyName().strip(), r.givenName().strip(),
+        String patronymic = r.patronymic() == null || r.patronymic().isBlank() ? null : r.patronymic().strip();
+        return new Person(0, exchangeId, side, r.externalRef(), r.familyName().strip(), r.givenName().strip(), patronymic,
                 r.birthDate(), r.serviceNumber(), Category.valueOf(r.category()),
                 Boolean.TRUE.equals(r.seriouslyWoundedSick()), life, r.capturedOn(), null);
     }
@@ -157,7 +158,8 @@ public class CandidateService {
     }
 
     private static Person withId(Person p, long id) {
-        return new Person(id, p.exchangeId(), p.side(), p.externalRef(), p.familyName(), p.givenName(), p.birthDate(),
+        return new Person(id, p.exchangeId(), p.side(), p.externalRef(), p.familyName(), p.givenName(), p.patronymic(),
+                p.birthDate(),
                 p.serviceNumber(), p.category(), p.seriouslyWoundedSick(), p.lifeStatus(), p.capturedOn(), p.priority());
     }
 }

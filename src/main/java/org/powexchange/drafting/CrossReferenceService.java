@@ -108,15 +108,13 @@ public class CrossReferenceService {
                 SourceRecordRepository.MatchRow r = byId.get(a.recordKey());
                 newPersonIds.put(a.group(), 0L);
                 newGroups.add(a.group());
+                SourceRecordRepository.MatchRow named = patronymicOf.get(a.group());
                 newPeople.add(new Person(0, exchangeId, r.side(), r.label(), r.familyName(), r.givenName(),
-                        r.birthDate().toLocalDate(), r.serviceNumber(), Category.CIVILIAN, false, LifeStatus.UNCONFIRMED,
-                        null, null));
+                        named == null ? null : named.patronymic(), r.birthDate().toLocalDate(), r.serviceNumber(),
+                        Category.CIVILIAN, false, LifeStatus.UNCONFIRMED, null, null));
             }
         }
-        List<Long> ids = persons.insertAll(newPeople, newGroups.stream().map(g -> {
-            SourceRecordRepository.MatchRow r = patronymicOf.get(g);
-            return r == null ? null : r.patronymic();
-        }).toList());
+        List<Long> ids = persons.insertAll(newPeople);
         for (int i = 0; i < newGroups.size(); i++) {
             newPersonIds.put(newGroups.get(i), ids.get(i));
         }
@@ -224,7 +222,8 @@ public class CrossReferenceService {
         LocalDate captured = ordered.stream()
                 .flatMap(r -> java.util.stream.Stream.of(r.capturedOn(), r.lastSeenOn()))
                 .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-        return new Person(p.id(), p.exchangeId(), p.side(), p.externalRef(), first.familyName(), first.givenName(), birth,
+        return new Person(p.id(), p.exchangeId(), p.side(), p.externalRef(), first.familyName(), first.givenName(),
+                p.patronymic(), birth,
                 service, military ? Category.MILITARY : Category.CIVILIAN, sws, p.lifeStatus(), captured, p.priority());
     }
 

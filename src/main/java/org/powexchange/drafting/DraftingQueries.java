@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.powexchange.people.EntryStatus;
 import org.powexchange.people.ListEntryRepository;
-import org.powexchange.people.PersonRepository;
 import org.powexchange.people.Side;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +31,8 @@ public class DraftingQueries {
     private final ListEntryRepository entries;
     private final SourceRecordRepository records;
     private final DraftingRepository drafting;
-    private final PersonRepository persons;
 
-    public DraftingQueries(ListEntryRepository entries, SourceRecordRepository records, DraftingRepository drafting,
-                           PersonRepository persons) {
-        this.persons = persons;
+    public DraftingQueries(ListEntryRepository entries, SourceRecordRepository records, DraftingRepository drafting) {
         this.entries = entries;
         this.records = records;
         this.drafting = drafting;
@@ -46,13 +42,12 @@ public class DraftingQueries {
         Map<Long, Map<String, Object>> assessments = drafting.assessments(exchangeId);
         Map<Long, List<SourceRecord>> recs = records.forExchange(exchangeId).stream().filter(r -> r.personId() != null)
                 .collect(Collectors.groupingBy(SourceRecord::personId));
-        Map<Long, String> patronymics = persons.patronymics(exchangeId);
         List<PersonView> out = new ArrayList<>();
         for (ListEntryRepository.Row r : entries.rows(exchangeId)) {
             var p = r.person();
             Map<String, Object> a = assessments.getOrDefault(p.id(), Map.of());
             List<SourceRecord> rs = recs.getOrDefault(p.id(), List.of());
-            out.add(new PersonView(p.id(), p.side().name(), p.familyName(), p.givenName(), patronymics.get(p.id()),
+            out.add(new PersonView(p.id(), p.side().name(), p.familyName(), p.givenName(), p.patronymic(),
                     p.birthDate() == null ? null : p.birthDate().toString(), p.serviceNumber(), p.category().name(),
                     p.seriouslyWoundedSick(), p.lifeStatus().name(), (String) a.get("life_basis"),
                     (String) a.get("would_confirm"), r.entry().status().name(), r.entry().rankNo(),
@@ -106,7 +101,8 @@ public class DraftingQueries {
     }
 
     private static String name(PersonView v) {
-        return v.familyName() + " " + v.givenName() + (v.birthDate() == null ? "" : " (b. " + v.birthDate() + ")");
+        return v.familyName() + " " + v.givenName() + (v.patronymic() == null ? "" : " " + v.patronymic())
+                + (v.birthDate() == null ? "" : " (b. " + v.birthDate() + ")");
     }
 
     private static String label(String side) {

@@ -127,7 +127,7 @@ public class DraftingService {
                         ? new LifeStatusAssessor.Assessment(p.lifeStatus(), "as recorded", null)
                         : lifeStatus.assess(side, recs, today);
                 p = new Person(p.id(), p.exchangeId(), p.side(), p.externalRef(), p.familyName(), p.givenName(),
-                        p.birthDate(), p.serviceNumber(), p.category(), p.seriouslyWoundedSick(), life.status(),
+                        p.patronymic(), p.birthDate(), p.serviceNumber(), p.category(), p.seriouslyWoundedSick(), life.status(),
                         p.capturedOn(), p.priority());
                 if (!p.equals(r.person())) {
                     changedPeople.add(p);

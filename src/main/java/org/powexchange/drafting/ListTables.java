@@ -74,7 +74,7 @@ public class ListTables {
         for (DraftingQueries.PersonView v : people) {
             SpinJsonNode row = Spin.JSON("{}");
             row.prop("rank", v.rank() == null ? "" : String.valueOf(v.rank()));
-            row.prop("person", v.familyName() + " " + v.givenName());
+            row.prop("person", v.familyName() + " " + v.givenName() + (v.patronymic() == null ? "" : " " + v.patronymic()));
             row.prop("born", v.birthDate() == null ? "" : v.birthDate());
             row.prop("side", side(v.side()));
             row.prop("list", v.listStatus().toLowerCase());

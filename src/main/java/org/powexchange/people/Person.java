@@ -5,10 +5,15 @@ import java.util.UUID;
 
 /** A person on either side of an exchange (all people in this project are invented). */
 public record Person(long id, UUID exchangeId, Side side, String externalRef, String familyName, String givenName,
-                     LocalDate birthDate, String serviceNumber, Category category, boolean seriouslyWoundedSick,
-                     LifeStatus lifeStatus, LocalDate capturedOn, Integer priority) {
+                     String patronymic, LocalDate birthDate, String serviceNumber, Category category,
+                     boolean seriouslyWoundedSick, LifeStatus lifeStatus, LocalDate capturedOn, Integer priority) {
+
+    /** Family name, given name and, where the sources give one, the patronymic (the father's name). */
+    public String fullName() {
+        return familyName + " " + givenName + (patronymic == null ? "" : " " + patronymic);
+    }
 
     public String displayName() {
-        return familyName + " " + givenName + (birthDate == null ? "" : " (b. " + birthDate + ")");
+        return fullName() + (birthDate == null ? "" : " (b. " + birthDate + ")");
     }
 }

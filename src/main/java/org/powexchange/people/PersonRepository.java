@@ -46,14 +46,6 @@ public class PersonRepository {
      * founds tens of thousands at a time; one round trip each cost ~40,000 at 100,000 records).
      */
     public List<Long> insertAll(List<Person> people) {
-        return insertAll(people, null);
-    }
-
-    /**
-     * As {@link #insertAll(List)}, each person with the patronymic at the same index of {@code patronymics}
-     * (null: none); written in the insert itself, not by a second pass over the new people.
-     */
-    public List<Long> insertAll(List<Person> people, List<String> patronymics) {
         String sql = "insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "
                 + "service_number, category, seriously_wounded_sick, life_status, captured_on, priority, created_at, "
                 + "patronymic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -61,7 +53,6 @@ public class PersonRepository {
         List<Long> ids = new java.util.ArrayList<>(people.size());
         for (int from = 0; from < people.size(); from += 1000) {
             List<Person> chunk = people.subList(from, Math.min(people.size(), from + 1000));
-            int offset = from;
             KeyHolder keys = new GeneratedKeyHolder();
             batch.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}),
                     new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
@@ -81,7 +72,7 @@ public class PersonRepository {
                             ps.setObject(11, p.capturedOn());
                             ps.setObject(12, p.priority(), java.sql.Types.INTEGER);
                             ps.setObject(13, now);
-                            ps.setString(14, patronymics == null ? null : patronymics.get(offset + i));
+                            ps.setString(14, p.patronymic());
                         }
 
                         @Override
@@ -122,16 +113,6 @@ public class PersonRepository {
                         + "where exchange_id = ? and patronymic is null and exists (select 1 from record_link l "
                         + "join source_record s on s.id = l.record_id where l.person_id = person.id and s.patronymic is not null)")
                 .param(exchangeId).update();
-    }
-
-    /** The patronymic of each person of the exchange that has one. */
-    public Map<Long, String> patronymics(UUID exchangeId) {
-        Map<Long, String> out = new java.util.HashMap<>();
-        jdbc.sql("select id, patronymic from person where exchange_id = ? and patronymic is not null").param(exchangeId)
-                .query(rs -> {
-                    out.put(rs.getLong(1), rs.getString(2));
-                });
-        return out;
     }
 
     /** The people of the exchange without a patronymic (cross-referencing may give them one). */
@@ -182,7 +163,7 @@ public class PersonRepository {
 
     static Person map(ResultSet rs, int n) throws SQLException {
         return new Person(rs.getLong("id"), rs.getObject("exchange_id", UUID.class), Side.valueOf(rs.getString("side")),
-                rs.getString("external_ref"), rs.getString("family_name"), rs.getString("given_name"),
+                rs.getString("external_ref"), rs.getString("family_name"), rs.getString("given_name"), rs.getString("patronymic"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("service_number"),
                 Category.valueOf(rs.getString("category")), rs.getBoolean("seriously_wounded_sick"),
                 LifeStatus.valueOf(rs.getString("life_status")), rs.getObject("captured_on", LocalDate.class),

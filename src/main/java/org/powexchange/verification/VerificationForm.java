@@ -57,7 +57,7 @@ public class VerificationForm {
             SpinJsonNode row = Spin.JSON("{}");
             row.prop("no", ++no);
             row.prop("personId", p.id());
-            row.prop("person", p.familyName() + " " + p.givenName());
+            row.prop("person", p.fullName());
             row.prop("born", p.birthDate() == null ? "unknown" : p.birthDate().toString());
             row.prop("serviceNumber", p.serviceNumber() == null ? "—" : p.serviceNumber());
             // our people to bring home are held by the other side; those we release are held by us
@@ -75,7 +75,7 @@ public class VerificationForm {
         int no = 0;
         for (Person p : round(ex)) {
             SpinJsonNode row = Spin.JSON("{}");
-            row.prop("person", (++no) + ". " + p.familyName() + " " + p.givenName()
+            row.prop("person", (++no) + ". " + p.fullName()
                     + (p.birthDate() == null ? "" : " (b. " + p.birthDate() + ")"));
             rows.append(row);
         }

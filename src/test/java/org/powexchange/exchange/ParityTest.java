@@ -22,7 +22,7 @@ class ParityTest {
     private static final UUID EX = UUID.randomUUID();
 
     private static ListEntryRepository.Row row(long id, Side side, boolean art109, EntryStatus status) {
-        Person p = new Person(id, EX, side, "X-" + id, "Vymyslenko", "Taras", null, null, Category.MILITARY, art109,
+        Person p = new Person(id, EX, side, "X-" + id, "Vymyslenko", "Taras", null, null, null, Category.MILITARY, art109,
                 LifeStatus.CONFIRMED_ALIVE, null, null);
         return new ListEntryRepository.Row(new ListEntry(id, EX, id, side, (int) id, 1, status, null), p);
     }

@@ -219,7 +219,7 @@ class PhasePlannerTest {
             if (c + 1 < people.length() && Character.isDigit(people.charAt(c + 1))) {
                 deferrals.put(id, people.charAt(++c) - '0');
             }
-            Person p = new Person(id, EX, side, "X-" + id, "Testenko", "Ivan" + i, null, null, Category.MILITARY,
+            Person p = new Person(id, EX, side, "X-" + id, "Testenko", "Ivan" + i, null, null, null, Category.MILITARY,
                     wounded, LifeStatus.CONFIRMED_ALIVE, null, i + 1);
             out.add(new ListEntryRepository.Row(new ListEntry(id, EX, id, side, i + 1, null, EntryStatus.VERIFIED, null), p));
         }

@@ -41,7 +41,7 @@ class CounterpartyMatchingTest {
             boolean latin = rnd.nextBoolean();
             String family = latin ? rom.write(p.family(), Romaniser.System.PASSPORT, false) : p.family();
             String given = latin ? rom.write(p.given().uk(), Romaniser.System.PASSPORT, false) : p.given().uk();
-            ours.add(new Person(p.id(), ex, Side.BRING_HOME, "H-" + p.id(), family, given, p.birth(), null,
+            ours.add(new Person(p.id(), ex, Side.BRING_HOME, "H-" + p.id(), family, given, null, p.birth(), null,
                     Category.MILITARY, false, LifeStatus.UNCONFIRMED, null, null));
         }
         Function<CounterpartyMatcher.Named, CounterpartyMatcher.Resolution> resolve = matcher.resolve(ours);
@@ -85,9 +85,9 @@ class CounterpartyMatchingTest {
     @Test
     void anAmbiguousNameKeepsBothCandidates() {
         UUID ex = UUID.randomUUID();
-        Person a = new Person(1, ex, Side.RELEASE, "R-1", "Тестенко", "Іван", null, null, Category.MILITARY, false,
+        Person a = new Person(1, ex, Side.RELEASE, "R-1", "Тестенко", "Іван", null, null, null, Category.MILITARY, false,
                 LifeStatus.CONFIRMED_ALIVE, null, null);
-        Person b = new Person(2, ex, Side.RELEASE, "R-2", "Testenko", "Ivan", null, null, Category.MILITARY, false,
+        Person b = new Person(2, ex, Side.RELEASE, "R-2", "Testenko", "Ivan", null, null, null, Category.MILITARY, false,
                 LifeStatus.CONFIRMED_ALIVE, null, null);
         CounterpartyMatcher.Resolution r = matcher.resolve(List.of(a, b))
                 .apply(new CounterpartyMatcher.Named("Тестенко", "Иван", java.time.LocalDate.of(1980, 1, 1)));
