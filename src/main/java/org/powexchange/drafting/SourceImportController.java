@@ -83,13 +83,13 @@ public class SourceImportController {
     }
 
     private byte[] readBounded(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > maxBytes) {
+                throw tooLarge(in);
+            }
             byte[] data = in.readNBytes(maxBytes + 1);
             if (data.length > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(in);
             }
             if (data.length == 0) {
                 throw ApiException.badRequest("file", "the file is empty");
@@ -98,7 +98,23 @@ public class SourceImportController {
         }
     }
 
-    private ApiException tooLarge() {
+    /**
+     * The refusal of a file over the limit. The rest of the body (up to three times the limit) is read and
+     * dropped first, so that the client, still sending, reads the problem document instead of a closed
+     * connection; a larger body is not waited for.
+     */
+    private ApiException tooLarge(InputStream in) throws IOException {
+        long left = 3L * maxBytes;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped > 0) {
+                left -= skipped;
+            } else if (in.read() < 0) {
+                break; // the whole body is read
+            } else {
+                left--;
+            }
+        }
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
                 "the file exceeds " + maxBytes + " bytes; split it into several imports");
     }
