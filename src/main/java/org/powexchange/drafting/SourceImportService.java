@@ -94,6 +94,7 @@ public class SourceImportService {
             return r;
         }
         List<Map<String, String>> rows;
+        List<String> ignored = List.of();
         if ("csv".equals(format)) {
             // the report says how the file was read
             String text = utf16(content);
@@ -103,7 +104,9 @@ public class SourceImportService {
                 text = cyrillicWindows(content);
                 format = "csv/cp1251";
             }
-            rows = parseCsv(kind, text, maxRows);
+            Parsed parsed = parseCsv(kind, text, maxRows);
+            rows = parsed.rows();
+            ignored = parsed.ignoredColumns();
         } else {
             rows = parseJson(kind, content, maxRows);
         }
@@ -122,6 +125,11 @@ public class SourceImportService {
         List<SourceRecord> valid = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
+        if (!ignored.isEmpty()) {
+            // row 0: the header line. A spreadsheet's own columns (notes, region) cost no one a record
+            warnings.add(new Warning(0, ignored.get(0), "column(s) " + ignored + " are not columns of the "
+                    + kind.path() + " source (it has " + kind.columns() + "): their values are not stored"));
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             int rowNo = i + 1;
@@ -335,7 +343,11 @@ public class SourceImportService {
             java.util.regex.Pattern.compile("(?i)\"?sep=([,;\t|])\"?[,;\t|]*\r?\n");
 
     /** The rows of a CSV file; refused as soon as it has more than {@code maxRows} (never all parsed first). */
-    private static List<Map<String, String>> parseCsv(SourceKind kind, String text, int maxRows) {
+    /** A CSV file's rows, and the columns of its header line the source does not have (their values are dropped). */
+    record Parsed(List<Map<String, String>> rows, List<String> ignoredColumns) {
+    }
+
+    private static Parsed parseCsv(SourceKind kind, String text, int maxRows) {
         java.util.regex.Matcher sep = SEPARATOR_LINE.matcher(text);
         char delimiter;
         if (sep.lookingAt()) {
@@ -352,7 +364,8 @@ public class SourceImportService {
             named.stream().filter(c -> named.indexOf(c) != named.lastIndexOf(c)).findFirst().ifPresent(c -> {
                 throw Refusal.invalid(c, "column " + c + " appears more than once in the header line");
             });
-            checkColumns(kind, named);
+            List<String> unknown = named.stream().filter(c -> !kind.columns().contains(c)).toList();
+            checkColumns(kind, named, unknown);
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord rec : parser) {
                 if (rows.size() == maxRows) {
@@ -364,7 +377,9 @@ public class SourceImportService {
                     m.put(NOT_PLAIN, "row");
                 }
                 for (int i = 0; i < header.size() && i < rec.size(); i++) {
-                    if (!header.get(i).isEmpty()) {
+                    if (unknown.contains(header.get(i))) {
+                        continue; // reported once for the file
+                    } else if (!header.get(i).isEmpty()) {
                         m.put(header.get(i), rec.get(i));
                     } else if (!rec.get(i).isBlank()) {
                         m.put(NOT_PLAIN, "column " + (i + 1) + " (no name in the header line)");
@@ -372,7 +387,7 @@ public class SourceImportService {
                 }
                 rows.add(m);
             }
-            return rows;
+            return new Parsed(rows, unknown);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw Refusal.invalid("file", "the file is not valid CSV with one header line: "
                     + (e instanceof IllegalArgumentException ? e.getMessage() : "unbalanced quotes or broken lines"));
@@ -422,16 +437,13 @@ public class SourceImportService {
         return rows;
     }
 
-    private static void checkColumns(SourceKind kind, List<String> header) {
+    /** A CSV header without a required column is refused, naming the columns it has that the source does not. */
+    private static void checkColumns(SourceKind kind, List<String> header, List<String> unknown) {
         List<String> missing = kind.required().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw Refusal.invalid(missing.get(0), "missing column(s) " + missing + "; the " + kind.path()
-                    + " source needs " + kind.required() + " and may have " + kind.columns());
-        }
-        List<String> unknown = header.stream().filter(c -> !kind.columns().contains(c)).toList();
-        if (!unknown.isEmpty()) {
-            throw Refusal.invalid(unknown.get(0), "unknown column(s) " + unknown + "; the " + kind.path()
-                    + " source has " + kind.columns());
+                    + " source needs " + kind.required() + " and may have " + kind.columns()
+                    + (unknown.isEmpty() ? "" : "; the header line has " + unknown + ", which it does not know"));
         }
     }
 }

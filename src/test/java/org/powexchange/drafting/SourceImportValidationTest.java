@@ -49,10 +49,11 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(r.getStatusCode().value()).isEqualTo(400);
         assertThat(r.getBody()).containsEntry("field", "service_number");
         assertThat((String) r.getBody().get("detail")).contains("missing column(s) [service_number]");
-        ResponseEntity<Map> u = src.post("coordination-staff", ex, "family-appeals", "text/csv",
-                "record_id,family_name,given_name,relative_contact,password\nF-1,Testenko,Ivan,+380440000001,x\n", false);
-        assertThat(u.getStatusCode().value()).isEqualTo(400);
-        assertThat((String) u.getBody().get("detail")).contains("unknown column(s) [password]");
+        ResponseEntity<Map> typo = src.post("coordination-staff", ex, "military-records", "text/csv",
+                "record_id,service_number,famly_name,given_name\nM-1,UA1,Testenko,Ivan\n", false);
+        assertThat(typo.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) typo.getBody().get("detail")).contains("missing column(s) [family_name]")
+                .contains("[famly_name], which it does not know");
         ResponseEntity<Map> j = src.post("coordination-staff", ex, "intelligence-assessments", "application/json",
                 "[{\"record_id\": \"I-1\", \"family_name\": \"Testenko\", \"given_name\": \"Ivan\", \"secret\": 1}]", false);
         assertThat(j.getStatusCode().value()).isEqualTo(400);
@@ -237,6 +238,14 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(sep).containsEntry("created", 1).containsEntry("rejected", 0);
         assertThat(jdbc.sql("select unit_name from source_record where exchange_id = ? and source_ref = 'M-2'")
                 .param(java.util.UUID.fromString(ex)).query(String.class).single()).isEqualTo("3rd brigade 2nd company");
+        // a column the source does not have (a spreadsheet's notes, say): its values are dropped, the rows kept,
+        // the report says so once (row 0, the header line); a JSON file from a program is held to the contract
+        ResponseEntity<Map> notes = src.post("coordination-staff", ex, "family-appeals", "text/csv",
+                "record_id,family_name,given_name,relative_contact,Примітка\nF-1,Testenko,Ivan,+380440000001,x\n", false);
+        assertThat(notes.getStatusCode().value()).isEqualTo(200);
+        assertThat(notes.getBody()).containsEntry("created", 1).containsEntry("rejected", 0);
+        assertThat((List<Map<String, Object>>) notes.getBody().get("warnings")).first()
+                .satisfies(x -> assertThat(x).containsEntry("row", 0).containsEntry("field", "примітка"));
         // a script's octet-stream: JSON by its first character
         Map<String, Object> json = src.post("coordination-staff", ex, "intelligence-assessments",
                 "application/octet-stream", "[{\"record_id\": \"I-1\", \"family_name\": \"Вигаданенко\", "
@@ -249,6 +258,6 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(xml.getBody()).containsEntry("field", "Content-Type").containsEntry("status", 415);
         assertThat((String) xml.getBody().get("detail")).contains("application/xml").contains("text/csv");
         assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?").param(java.util.UUID.fromString(ex))
-                .query(Integer.class).single()).isEqualTo(3);
+                .query(Integer.class).single()).isEqualTo(4);
     }
 }
