@@ -394,6 +394,8 @@ public class SourceImportService {
         }
     }
 
+    private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+
     private List<Map<String, String>> parseJson(SourceKind kind, byte[] content, int maxRows) {
         JsonNode root;
         try {
@@ -420,10 +422,14 @@ public class SourceImportService {
                 continue;
             }
             item.fields().forEachRemaining(f -> {
-                if (!columns.contains(f.getKey())) {
+                // the sources' own names (family_name), or as /candidates and most JSON write them (familyName)
+                String key = columnName(CAMEL_CASE.matcher(f.getKey()).replaceAll("$1_$2"));
+                if (!columns.contains(key)) {
                     unknown.add(f.getKey());
+                } else if (m.containsKey(key)) {
+                    m.put(NOT_PLAIN, f.getKey()); // family_name and familyName in one record
                 } else if (f.getValue().isValueNode()) {
-                    m.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText());
+                    m.put(key, f.getValue().isNull() ? null : f.getValue().asText());
                 } else {
                     m.put(NOT_PLAIN, f.getKey());
                 }

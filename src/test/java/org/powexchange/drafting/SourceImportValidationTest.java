@@ -246,6 +246,11 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(notes.getBody()).containsEntry("created", 1).containsEntry("rejected", 0);
         assertThat((List<Map<String, Object>>) notes.getBody().get("warnings")).first()
                 .satisfies(x -> assertThat(x).containsEntry("row", 0).containsEntry("field", "примітка"));
+        // JSON with the field names /candidates uses (camelCase)
+        Map<String, Object> camel = src.post("coordination-staff", ex, "family-appeals", "application/json",
+                "{\"records\": [{\"recordId\": \"F-7\", \"familyName\": \"Вигаданенко\", \"givenName\": \"Марія\", "
+                        + "\"relativeContact\": \"+380441234567\", \"dateLastSeen\": \"2024-01-10\"}]}", false).getBody();
+        assertThat(camel).containsEntry("created", 1).containsEntry("rejected", 0);
         // a script's octet-stream: JSON by its first character
         Map<String, Object> json = src.post("coordination-staff", ex, "intelligence-assessments",
                 "application/octet-stream", "[{\"record_id\": \"I-1\", \"family_name\": \"Вигаданенко\", "
@@ -258,6 +263,6 @@ class SourceImportValidationTest extends IntegrationTest {
         assertThat(xml.getBody()).containsEntry("field", "Content-Type").containsEntry("status", 415);
         assertThat((String) xml.getBody().get("detail")).contains("application/xml").contains("text/csv");
         assertThat(jdbc.sql("select count(*) from source_record where exchange_id = ?").param(java.util.UUID.fromString(ex))
-                .query(Integer.class).single()).isEqualTo(4);
+                .query(Integer.class).single()).isEqualTo(5);
     }
 }
