@@ -124,9 +124,8 @@ public class CandidateService {
     private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId,
                                   java.util.Map<String, String> fingerprints, List<SourceRecord> newRecords) {
         String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
-        String patronymic = r.patronymic() == null || r.patronymic().isBlank() ? null : r.patronymic().strip();
         SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
-                p.givenName(), patronymic, PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null,
+                p.givenName(), p.patronymic(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null,
                 null, p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null,
                 null, personId, 1.0, null);
         var known = java.util.Optional.ofNullable(fingerprints.get(ref));

@@ -134,11 +134,7 @@ public class SourceImportService {
         for (int i = 0; i < rows.size(); i++) {
             int rowNo = i + 1;
             if (checked[i] == null) {
-                String field = rows.get(i).get(NOT_PLAIN);
-                rejections.add(new Rejection(rowNo, field, "row".equals(field)
-                        ? "has another number of values than the header line has columns"
-                        : field.startsWith("column ") ? "holds a value, but the header line names no column for it"
-                        : "must be a plain value (text, number, true/false)"));
+                rejections.add(new Rejection(rowNo, rows.get(i).get(NOT_PLAIN), rows.get(i).get(NOT_PLAIN_REASON)));
                 continue;
             }
             SourceRowValidator.Outcome o = checked[i].outcome();
@@ -223,8 +219,15 @@ public class SourceImportService {
                 .processInstanceBusinessKey(exchangeId.toString()).correlateAllWithResult().isEmpty();
     }
 
-    /** Marks a JSON row whose value is an object or array (the key names the field). */
+    /** Marks a row that cannot be read as one record: the field at fault, and why (set by {@link #unreadable}). */
     static final String NOT_PLAIN = "\u0000not-plain";
+    private static final String NOT_PLAIN_REASON = "\u0000not-plain-reason";
+    private static final String NOT_A_VALUE = "must be a plain value (text, number, true/false)";
+
+    private static void unreadable(Map<String, String> row, String field, String reason) {
+        row.put(NOT_PLAIN, field);
+        row.put(NOT_PLAIN_REASON, reason);
+    }
 
     /** The file as UTF-8 text (a byte order mark dropped), or null when its bytes are not UTF-8. */
     private static String utf8(byte[] content) {
@@ -342,11 +345,11 @@ public class SourceImportService {
     private static final java.util.regex.Pattern SEPARATOR_LINE =
             java.util.regex.Pattern.compile("(?i)\"?sep=([,;\t|])\"?[,;\t|]*\r?\n");
 
-    /** The rows of a CSV file; refused as soon as it has more than {@code maxRows} (never all parsed first). */
     /** A CSV file's rows, and the columns of its header line the source does not have (their values are dropped). */
     record Parsed(List<Map<String, String>> rows, List<String> ignoredColumns) {
     }
 
+    /** The rows of a CSV file; refused as soon as it has more than {@code maxRows} (never all parsed first). */
     private static Parsed parseCsv(SourceKind kind, String text, int maxRows) {
         java.util.regex.Matcher sep = SEPARATOR_LINE.matcher(text);
         char delimiter;
@@ -374,7 +377,7 @@ public class SourceImportService {
                 }
                 Map<String, String> m = new LinkedHashMap<>();
                 if (rec.size() != header.size()) {
-                    m.put(NOT_PLAIN, "row");
+                    unreadable(m, "row", "has another number of values than the header line has columns");
                 }
                 for (int i = 0; i < header.size() && i < rec.size(); i++) {
                     if (unknown.contains(header.get(i))) {
@@ -382,7 +385,8 @@ public class SourceImportService {
                     } else if (!header.get(i).isEmpty()) {
                         m.put(header.get(i), rec.get(i));
                     } else if (!rec.get(i).isBlank()) {
-                        m.put(NOT_PLAIN, "column " + (i + 1) + " (no name in the header line)");
+                        unreadable(m, "column " + (i + 1) + " (no name in the header line)",
+                                "holds a value, but the header line names no column for it");
                     }
                 }
                 rows.add(m);
@@ -417,7 +421,7 @@ public class SourceImportService {
         for (JsonNode item : array) {
             Map<String, String> m = new LinkedHashMap<>();
             if (!item.isObject()) {
-                m.put(NOT_PLAIN, "record");
+                unreadable(m, "record", NOT_A_VALUE);
                 rows.add(m);
                 continue;
             }
@@ -427,11 +431,11 @@ public class SourceImportService {
                 if (!columns.contains(key)) {
                     unknown.add(f.getKey());
                 } else if (m.containsKey(key)) {
-                    m.put(NOT_PLAIN, f.getKey()); // family_name and familyName in one record
+                    unreadable(m, f.getKey(), "names a field given already in this record (family_name and familyName)");
                 } else if (f.getValue().isValueNode()) {
                     m.put(key, f.getValue().isNull() ? null : f.getValue().asText());
                 } else {
-                    m.put(NOT_PLAIN, f.getKey());
+                    unreadable(m, f.getKey(), NOT_A_VALUE);
                 }
             });
             rows.add(m);

@@ -217,8 +217,7 @@ final class SourceRowValidator {
             Map.entry("МКЧХ", "NEUTRAL_REGISTRATION"), Map.entry("МККК", "NEUTRAL_REGISTRATION"),
             Map.entry("ICRC", "NEUTRAL_REGISTRATION"));
 
-    private static final java.util.regex.Pattern TWO_DIGIT_YEAR =
-            java.util.regex.Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{2})");
+    private static final Pattern TWO_DIGIT_YEAR = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{2})");
 
     /**
      * A day-first date with a two-digit year (14.05.87, as forms filled in by hand are typed) in the latest century

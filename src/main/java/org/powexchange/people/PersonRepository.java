@@ -123,12 +123,12 @@ public class PersonRepository {
 
     public long insert(Person p) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into person (exchange_id, side, external_ref, family_name, given_name, birth_date, "
+        jdbc.sql("insert into person (exchange_id, side, external_ref, family_name, given_name, patronymic, birth_date, "
                         + "service_number, category, seriously_wounded_sick, life_status, captured_on, priority, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(p.exchangeId(), p.side().name(), p.externalRef(), p.familyName(), p.givenName(), p.birthDate(),
-                        p.serviceNumber(), p.category().name(), p.seriouslyWoundedSick(), p.lifeStatus().name(),
-                        p.capturedOn(), p.priority(), OffsetDateTime.now())
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(p.exchangeId(), p.side().name(), p.externalRef(), p.familyName(), p.givenName(), p.patronymic(),
+                        p.birthDate(), p.serviceNumber(), p.category().name(), p.seriouslyWoundedSick(),
+                        p.lifeStatus().name(), p.capturedOn(), p.priority(), OffsetDateTime.now())
                 .update(key, "id");
         return key.getKey().longValue();
     }

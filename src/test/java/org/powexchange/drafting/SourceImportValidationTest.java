@@ -251,6 +251,12 @@ class SourceImportValidationTest extends IntegrationTest {
                 "{\"records\": [{\"recordId\": \"F-7\", \"familyName\": \"Вигаданенко\", \"givenName\": \"Марія\", "
                         + "\"relativeContact\": \"+380441234567\", \"dateLastSeen\": \"2024-01-10\"}]}", false).getBody();
         assertThat(camel).containsEntry("created", 1).containsEntry("rejected", 0);
+        Map<String, Object> both = src.post("coordination-staff", ex, "family-appeals", "application/json",
+                "[{\"record_id\": \"F-8\", \"family_name\": \"Вигаданенко\", \"familyName\": \"Інший\", "
+                        + "\"given_name\": \"Марія\", \"relative_contact\": \"+380441234567\"}]", false).getBody();
+        assertThat((List<Map<String, Object>>) both.get("rejections")).singleElement().satisfies(x -> assertThat(x)
+                .containsEntry("field", "familyName").containsEntry("reason",
+                        "names a field given already in this record (family_name and familyName)"));
         // a script's octet-stream: JSON by its first character
         Map<String, Object> json = src.post("coordination-staff", ex, "intelligence-assessments",
                 "application/octet-stream", "[{\"record_id\": \"I-1\", \"family_name\": \"Вигаданенко\", "

@@ -97,32 +97,28 @@ public final class NameNormalizer {
         return b.toString();
     }
 
-    private static void unmixWord(StringBuilder b, int from, int to) {
-        int cyrillic = 0;
-        int latin = 0;
+    /** Cyrillic letters less Latin ones in {@code b[from, to)}; look-alikes counted only when {@code lookalikes}. */
+    private static int cyrillicLead(CharSequence b, int from, int to, boolean lookalikes) {
+        int lead = 0;
         for (int i = from; i < to; i++) {
             char c = b.charAt(i);
-            // letters that exist in one script only decide; look-alikes count for neither
-            if (LATIN_LOOKALIKES.indexOf(c) < 0 && CYRILLIC_LOOKALIKES.indexOf(c) < 0) {
+            if (lookalikes || LATIN_LOOKALIKES.indexOf(c) < 0 && CYRILLIC_LOOKALIKES.indexOf(c) < 0) {
                 if (c < 128) {
-                    latin++;
+                    lead--;
                 } else if (c >= '\u0400' && c <= '\u04FF') {
-                    cyrillic++;
+                    lead++;
                 }
             }
         }
-        if (cyrillic == latin) { // only look-alikes (or a tie): count them as they are, Cyrillic on a tie
-            for (int i = from; i < to; i++) {
-                char c = b.charAt(i);
-                if (c < 128) {
-                    latin++;
-                } else if (c >= '\u0400' && c <= '\u04FF') {
-                    cyrillic++;
-                }
-            }
-        }
-        String fromSet = cyrillic >= latin ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
-        String toSet = cyrillic >= latin ? CYRILLIC_LOOKALIKES : LATIN_LOOKALIKES;
+        return lead;
+    }
+
+    private static void unmixWord(StringBuilder b, int from, int to) {
+        // letters that exist in one script only decide; with only look-alikes (or a tie) all count, Cyrillic on a tie
+        int lead = cyrillicLead(b, from, to, false);
+        boolean cyrillic = (lead != 0 ? lead : cyrillicLead(b, from, to, true)) >= 0;
+        String fromSet = cyrillic ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
+        String toSet = cyrillic ? CYRILLIC_LOOKALIKES : LATIN_LOOKALIKES;
         for (int i = from; i < to; i++) {
             int k = fromSet.indexOf(b.charAt(i));
             if (k >= 0) {

@@ -290,8 +290,11 @@ public final class RecordMatcher {
             Cluster second = null;
             double secondScore = -1;
             for (Cluster c : candidates(own.entries)) {
-                int service = c == own ? SERVICE_OTHER : serviceRelation(own, c);
-                if (c == own || c.entries.isEmpty() || service == SERVICE_OTHER || !reachable(own.entries, c, accept)) {
+                if (c == own || c.entries.isEmpty()) {
+                    continue;
+                }
+                int service = serviceRelation(own, c);
+                if (service == SERVICE_OTHER || !reachable(own.entries, c, accept)) {
                     continue; // only a score at accept merges, and only one at accept makes a rival
                 }
                 double s = score(own.entries, c, null);
@@ -452,14 +455,11 @@ public final class RecordMatcher {
             // only a score at accept moves the record, and only one at accept makes a rival
             Choice ch = choose(e, own, accept);
             if (ch.clear(accept)) {
-                Cluster best = ch.best;
-                boolean bestSlip = ch.bestSlip;
-                double bestScore = ch.bestScore;
                 own.entries.clear();
                 own.services.clear();
                 clusters.remove(own.id);
-                add(best, e, !bestSlip);
-                out.set(i, new Assignment(e.key, best.id, round(bestScore), "similarity"));
+                add(ch.best, e, !ch.bestSlip);
+                out.set(i, new Assignment(e.key, ch.best.id, round(ch.bestScore), "similarity"));
             }
         }
     }
