@@ -23,7 +23,7 @@ java -cp "target/test-classes:target/classes:$LIBS" \
 ls -l "$DIR/files"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
-  "--spring.datasource.url=jdbc:h2:file:$DIR/pow;DB_CLOSE_ON_EXIT=FALSE" \
+  "--spring.datasource.url=jdbc:h2:file:$DIR/pow;DB_CLOSE_ON_EXIT=FALSE${BENCH_H2:-}" \
   --powexchange.demo.simulated-neutral-party.enabled=false --camunda.bpm.job-execution.enabled=true \
   >"$DIR/app.log" 2>&1 &
 APP=$!
@@ -35,6 +35,8 @@ until curl -fs -u "$AUTH" "$B/api/exchanges" >/dev/null 2>&1; do sleep 1; kill -
 sleep "${BENCH_SETTLE:-0}"
 TICK=$(getconf CLK_TCK)
 cpu() { awk -v t="$TICK" '{printf "%.1f", ($14+$15)/t}' /proc/$APP/stat; }
+# the JIT compilers' CPU so far (their share of a run is the difference)
+jit() { for t in /proc/$APP/task/*; do case "$(cat "$t/comm")" in C*CompilerThre*) awk -v tk="$TICK" '{print ($14+$15)/tk}' "$t/stat";; esac; done | awk '{s+=$1} END {printf "%.1f", s}'; }
 now() { date +%s.%N; }
 # BENCH_RUNS=N imports the same files N times, each into a new exchange, in the same application: the first run
 # is cold (the JIT compiles the importer, the matcher and H2's write path while running them), the later ones warm
@@ -44,7 +46,7 @@ EX=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -X POST "$B/api/exc
   -d "{\"agreementRef\":\"BENCH-IMPORT-$$-$RUN\",\"formulaSize\":1000,\"phaseSizes\":[390,307,303],\"title\":\"Import benchmark\"}" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
 FILES=("$DIR"/files/*.csv); N=${#FILES[@]}
-C0=$(cpu); T0=$(now); i=0
+C0=$(cpu); J0=$(jit); T0=$(now); i=0
 for f in "${FILES[@]}"; do
   i=$((i+1)); name=$(basename "$f"); src=${name%-*}; complete=false; [ $i -eq $N ] && complete=true
   curl -fs -u "$AUTH" -H 'Content-Type: text/csv' --data-binary @"$f" \
@@ -56,8 +58,9 @@ until curl -fs -u "$AUTH" "$B/engine-rest/task?processInstanceBusinessKey=$EX&ta
   | python3 -c 'import sys,json; sys.exit(0 if json.load(sys.stdin) else 1)'; do
   sleep 0.5; kill -0 $APP || { tail -50 "$DIR/app.log"; exit 1; }
 done
-T2=$(now); C2=$(cpu)
+T2=$(now); C2=$(cpu); J2=$(jit)
 PAIRS=$(curl -fs -u "$AUTH" "$B/engine-rest/task?processInstanceBusinessKey=$EX&taskDefinitionKeyIn=Task_ResolveDuplicates,Task_ConfirmLists" | python3 -c 'import sys,json; print(json.load(sys.stdin)[0]["taskDefinitionKey"])')
+echo "JIT compilers during the run: $(echo "$J2 - $J0" | bc) s CPU (before it: $J0 s)"
 echo "files: $N; imports: $(echo "$T1 - $T0" | bc) s wall, $(echo "$C1 - $C0" | bc) s CPU"
 echo "first import to $PAIRS open: $(echo "$T2 - $T0" | bc) s wall, $(echo "$C2 - $C0" | bc) s CPU (cross-referencing alone $(echo "$T2 - $T1" | bc) s wall, $(echo "$C2 - $C1" | bc) s CPU)"
 done
@@ -71,4 +74,5 @@ for t in /proc/$APP/task/*; do
 done | awk -F'|' '{gsub(/[0-9]+/, "#", $1); s[$1] += $2} END {for (k in s) if (s[k] >= 0.5) printf "  %6.1f %s\n", s[k], k}' | sort -rn
 # stop the application before its database directory goes (and let it write a flight recording)
 kill $APP; wait $APP 2>/dev/null || true
+cp "$DIR/app.log" /tmp/bench-last-app.log 2>/dev/null || true
 rm -rf "$DIR"

@@ -338,8 +338,10 @@ public class SourceImportService {
      * spreadsheets write it) is blank and ignored while its cells are empty.
      */
     static String columnName(String raw) {
-        return raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
+        return raw == null ? "" : COLUMN_BREAKS.matcher(raw.strip().toLowerCase(java.util.Locale.ROOT)).replaceAll("_");
     }
+
+    private static final java.util.regex.Pattern COLUMN_BREAKS = java.util.regex.Pattern.compile("[\\s-]+");
 
     /** The line {@code sep=;} that tells Excel a file's separator, quoted or with separators after it. */
     private static final java.util.regex.Pattern SEPARATOR_LINE =
@@ -418,6 +420,8 @@ public class SourceImportService {
         Set<String> columns = kind.columns();
         java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
         List<Map<String, String>> rows = new ArrayList<>();
+        // every record names the same few fields: each name is read once per file
+        Map<String, String> keyNames = new java.util.HashMap<>();
         for (JsonNode item : array) {
             Map<String, String> m = new LinkedHashMap<>();
             if (!item.isObject()) {
@@ -427,7 +431,8 @@ public class SourceImportService {
             }
             item.fields().forEachRemaining(f -> {
                 // the sources' own names (family_name), or as /candidates and most JSON write them (familyName)
-                String key = columnName(CAMEL_CASE.matcher(f.getKey()).replaceAll("$1_$2"));
+                String key = keyNames.computeIfAbsent(f.getKey(),
+                        k -> columnName(CAMEL_CASE.matcher(k).replaceAll("$1_$2")));
                 if (!columns.contains(key)) {
                     unknown.add(f.getKey());
                 } else if (m.containsKey(key)) {
