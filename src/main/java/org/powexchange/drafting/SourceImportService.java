@@ -154,7 +154,7 @@ public class SourceImportService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        Map<String, String> known = records.fingerprints(exchangeId, kind);
+        Map<String, String> known = records.fingerprints(exchangeId, kind, seen);
         List<SourceRecord> fresh = new ArrayList<>();
         List<String> freshFingerprints = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
