@@ -183,32 +183,54 @@ public final class AccessRules {
         if (webappOwn(path)) {
             return new Decision(true, null, "webapp");
         }
-        String area;
-        String p;
-        List<Rule> rules;
-        String engine = enginePath(path);
-        if (engine != null) {
-            area = "engine";
-            p = engine;
-            rules = ENGINE;
-        } else if (path.equals("/api") || path.startsWith("/api/")) {
-            area = "api";
-            p = path;
-            rules = API;
-        } else {
-            area = "edge";
-            p = path;
-            rules = OTHER;
-        }
+        Table t = table(path);
         if (signedIn && groups.contains(Groups.ADMIN)) {
-            return new Decision(true, null, area);
+            return new Decision(true, null, t.area());
         }
-        for (Rule r : rules) {
-            if (r.matches(m, p)) {
-                return new Decision(r.admits(groups, signedIn), r, area);
+        for (Rule r : t.rules()) {
+            if (r.matches(m, t.path())) {
+                return new Decision(r.admits(groups, signedIn), r, t.area());
             }
         }
-        return new Decision(false, null, area);
+        return new Decision(false, null, t.area());
+    }
+
+    /** The rules that apply to a path, and the path as they read it (an engine path without its prefix). */
+    private record Table(String area, String path, List<Rule> rules) {
+    }
+
+    private static Table table(String path) {
+        String engine = enginePath(path);
+        if (engine != null) {
+            return new Table("engine", engine, ENGINE);
+        }
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return new Table("api", path, API);
+        }
+        return new Table("edge", path, OTHER);
+    }
+
+    /**
+     * The methods the caller may use on a path that no rule names for the method it sent (the first rule naming
+     * the path for a method decides that method, as in {@link #decide}). Not empty: the path is the caller's and
+     * the method is wrong, a 405 with these in {@code Allow}; empty: the path is not the caller's at all, a 403
+     * that tells nothing about what others may do there.
+     */
+    public static Set<String> methodsAdmitted(String path, Collection<String> groups, boolean signedIn) {
+        Table t = table(path);
+        Set<String> out = new java.util.TreeSet<>();
+        Set<String> decided = new java.util.HashSet<>();
+        for (Rule r : t.rules()) {
+            if (r.methods().equals("*") || !r.path().matcher(t.path()).matches()) {
+                continue;
+            }
+            for (String method : r.methods().split(",")) {
+                if (decided.add(method) && r.admits(groups, signedIn)) {
+                    out.add(method);
+                }
+            }
+        }
+        return out;
     }
 
     /** The table, for the documentation and the access matrix test. */

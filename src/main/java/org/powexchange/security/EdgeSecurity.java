@@ -100,6 +100,10 @@ public class EdgeSecurity {
                             if (under(req, "/camunda/api") && req.getAttribute(WebappSession.WEBAPP_CALLER) == null) {
                                 // a Basic header is no sign-in to Tasklist or Cockpit
                                 ProblemWriter.write(res, 401, "sign in to the web application first", null);
+                            } else if (req.getAttribute(ALLOWED_METHODS) instanceof String allowed) {
+                                res.setHeader("Allow", allowed);
+                                ProblemWriter.write(res, 405, req.getMethod() + " is not a method of this resource for any "
+                                        + "role; yours may use " + allowed, null);
                             } else {
                                 ProblemWriter.write(res, 403, "this request is not among the capabilities of your role", null);
                             }
@@ -107,6 +111,9 @@ public class EdgeSecurity {
                 .addFilterAfter(new CallerToEngine(identity), AuthorizationFilter.class);
         return http.build();
     }
+
+    /** The methods a refused caller may use on the path it called with another (for the 405's Allow header). */
+    static final String ALLOWED_METHODS = "pow.allowedMethods";
 
     private static AuthorizationManager<RequestAuthorizationContext> accessRules() {
         return (authentication, context) -> {
@@ -117,6 +124,14 @@ public class EdgeSecurity {
             List<String> groups = signedIn ? a.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() : List.of();
             String path = request.getRequestURI().substring(request.getContextPath().length());
             AccessRules.Decision d = AccessRules.decide(request.getMethod(), path, groups, signedIn);
+            if (!d.allowed() && d.rule() == null && signedIn && "api".equals(d.area())) {
+                // a path of /api the caller may use with another method, and no role with this one: "method not
+                // allowed", not "forbidden" (the engine's REST API has methods no role is given: those stay 403)
+                java.util.Set<String> admitted = AccessRules.methodsAdmitted(path, groups, true);
+                if (!admitted.isEmpty()) {
+                    request.setAttribute(ALLOWED_METHODS, String.join(", ", admitted));
+                }
+            }
             if (!d.allowed() && signedIn) {
                 log.info("refused {} {} for {} {} ({})", request.getMethod(), path, a.getName(), groups,
                         d.rule() == null ? "no rule" : "rule for other groups");

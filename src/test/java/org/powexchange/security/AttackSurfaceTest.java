@@ -331,7 +331,9 @@ class AttackSurfaceTest extends IntegrationTest {
                     "{\"documentRef\":\"R-1\",\"signedAt\":\"2026-01-01T00:00:00Z\"}", Set.of(400));
         }
         hostile("/api unknown path", "coordination-staff", "POST", "/api/exchanges/" + ex + "/anything", "{}", Set.of(403));
-        hostile("/api unknown path", "coordination-staff", "DELETE", "/api/exchanges/" + ex, null, Set.of(403));
+        // a method the resource does not have, on a path the Staff reads: 405 (Allow: GET); refused all the same
+        hostile("/api unknown method", "coordination-staff", "DELETE", "/api/exchanges/" + ex, null, Set.of(405));
+        hostile("/api unknown method", "defence", "DELETE", "/api/exchanges/" + ex, null, Set.of(403)); // not its path at all
 
         // 8. the engine's own refusals, even an administrator's, are problem documents without class names
         hostile("engine errors as problems", ADMIN, "POST", "/engine-rest/message",

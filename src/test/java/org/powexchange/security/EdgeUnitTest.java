@@ -44,6 +44,12 @@ class EdgeUnitTest {
         assertThat(allowed("POST", "/api/exchanges/e1/verification-results", "coordination-staff")).isFalse();
         assertThat(allowed("POST", "/api/exchanges/e1/whatever", "coordination-staff")).as("unknown path: denied").isFalse();
         assertThat(allowed("DELETE", "/api/exchanges/e1", "coordination-staff")).as("unknown method: denied").isFalse();
+        // a method no rule names on a path of the caller's: 405 with the methods the caller may use there
+        assertThat(AccessRules.methodsAdmitted("/api/exchanges/e1/sources/military-records", List.of("coordination-staff"), true))
+                .containsExactly("POST");
+        assertThat(AccessRules.methodsAdmitted("/api/exchanges/e1/sources/military-records", List.of("security-service"), true))
+                .as("not the caller's path: nothing to tell").isEmpty();
+        assertThat(AccessRules.methodsAdmitted("/api/exchanges/e1/whatever", List.of("coordination-staff"), true)).isEmpty();
         assertThat(allowed("POST", "/camunda/api/admin/auth/user/default/login/tasklist")).as("the webapp's own login").isTrue();
         assertThat(allowed("POST", "/camunda/api/engine/job/j1/execute", "defence")).as("the webapp's engine API without a name").isFalse();
         assertThat(AccessRules.enginePath("/camunda/api/engine/task/t1/complete")).isEqualTo("/task/t1/complete");

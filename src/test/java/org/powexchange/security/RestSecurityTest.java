@@ -69,6 +69,22 @@ class RestSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void aMethodTheResourceDoesNotHaveIs405WithTheMethodsTheCallerMayUse() {
+        String path = "/api/exchanges/" + java.util.UUID.randomUUID() + "/sources/military-records";
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.valueOf("text/csv"));
+        ResponseEntity<Map> put = d.as("coordination-staff").exchange(path, HttpMethod.PUT, new HttpEntity<>("x", h), Map.class);
+        assertThat(put.getStatusCode().value()).isEqualTo(405);
+        assertThat(put.getHeaders().getFirst("Allow")).isEqualTo("POST");
+        assertThat(put.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat((String) put.getBody().get("detail")).contains("PUT").contains("POST");
+        // a role that may not import hears nothing about who may
+        ResponseEntity<Map> sbu = d.as("security-service").exchange(path, HttpMethod.PUT, new HttpEntity<>("x", h), Map.class);
+        assertThat(sbu.getStatusCode().value()).isEqualTo(403);
+        assertThat(sbu.getHeaders().getFirst("Allow")).isNull();
+    }
+
+    @Test
     void eachAgencySeesAndCompletesOnlyItsOwnReviewTask() {
         String ex = d.createExchange("REST-AGENCIES", 1, List.of(1));
         d.post("coordination-staff", "/api/exchanges/" + ex + "/candidates", Map.of("records", List.of(
