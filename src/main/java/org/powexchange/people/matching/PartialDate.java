@@ -2,6 +2,7 @@ package org.powexchange.people.matching;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * A date of which a part may be unknown (a family may know only the year of birth). Day and month
@@ -73,14 +74,14 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         throw new DateTimeException("'" + s + "' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or DD.MM.YYYY)");
     }
 
-    private static final java.util.regex.Pattern ISO_DATE_TIME =
-            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?");
-    private static final java.util.regex.Pattern YEAR_FIRST =
-            java.util.regex.Pattern.compile("\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}");
-    private static final java.util.regex.Pattern DAY_FIRST =
-            java.util.regex.Pattern.compile("\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}");
-    private static final java.util.regex.Pattern MONTH_AND_YEAR = java.util.regex.Pattern.compile("\\d{1,2}[./]\\d{4}");
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[./-]");
+    private static final Pattern ISO_DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?");
+    private static final Pattern YEAR_FIRST =
+            Pattern.compile("\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}");
+    private static final Pattern DAY_FIRST =
+            Pattern.compile("\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}");
+    private static final Pattern MONTH_AND_YEAR = Pattern.compile("\\d{1,2}[./]\\d{4}");
+    private static final Pattern SEPARATORS = Pattern.compile("[./-]");
 
     /**
      * YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits), as the database stores dates, read without a regular expression:
@@ -249,14 +250,14 @@ public record PartialDate(Integer year, Integer month, Integer day) {
     }
 
     /** The year's word after a date, as forms are filled in: 1990 р. / року / рік, 1990 г. / года / год, 1990 y. */
-    private static final java.util.regex.Pattern YEAR_WORD =
-            java.util.regex.Pattern.compile("(?iu)(\\d{4})\\s*(р\\.?|рік|року|г\\.?|год|года|y\\.|yr\\.?)$");
-    private static final java.util.regex.Pattern DAY_MONTH_YEAR =
-            java.util.regex.Pattern.compile("(?iu)(\\d{1,2})\\.?\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})");
-    private static final java.util.regex.Pattern MONTH_DAY_YEAR =
-            java.util.regex.Pattern.compile("(?iu)(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
-    private static final java.util.regex.Pattern MONTH_YEAR =
-            java.util.regex.Pattern.compile("(?iu)(\\p{L}+)\\.?,?\\s+(\\d{4})");
+    private static final Pattern YEAR_WORD =
+            Pattern.compile("(?iu)(\\d{4})\\s*(р\\.?|рік|року|г\\.?|год|года|y\\.|yr\\.?)$");
+    private static final Pattern DAY_MONTH_YEAR =
+            Pattern.compile("(?iu)(\\d{1,2})\\.?\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})");
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("(?iu)(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
+    private static final Pattern MONTH_YEAR =
+            Pattern.compile("(?iu)(\\p{L}+)\\.?,?\\s+(\\d{4})");
     /** Months by their first three letters, Ukrainian (any case form), Russian and English. */
     private static final java.util.Map<String, Integer> MONTHS = months();
 
