@@ -44,20 +44,22 @@ public class SourceRecordRepository {
      */
     public java.util.Map<String, String> fingerprints(UUID exchangeId, SourceKind source, Collection<String> refs) {
         java.util.Map<String, String> byRef = new java.util.HashMap<>();
-        if (refs.isEmpty()) {
-            return byRef;
+        List<String> all = List.copyOf(refs);
+        // in arrays of 10,000: H2 takes at most 65,536 elements, and the row limit of an import is a setting
+        for (int from = 0; from < all.size(); from += 10_000) {
+            Object[] chunk = all.subList(from, Math.min(all.size(), from + 10_000)).toArray();
+            // the references drive the join: "source_ref = any(?)" made H2 scan the source and search the array per row
+            batch.query("select s.source_ref, s.content_sha256 from unnest(?) as r(ref) join source_record s "
+                            + "on s.exchange_id = ? and s.source = ? and s.source_ref = r.ref",
+                    ps -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", chunk));
+                        ps.setObject(2, exchangeId);
+                        ps.setString(3, source.name());
+                    },
+                    (java.sql.ResultSet rs) -> {
+                        byRef.put(rs.getString(1), rs.getString(2));
+                    });
         }
-        // the references drive the join: "source_ref = any(?)" made H2 scan the source and search the array per row
-        batch.query("select s.source_ref, s.content_sha256 from unnest(?) as r(ref) join source_record s "
-                        + "on s.exchange_id = ? and s.source = ? and s.source_ref = r.ref",
-                ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", refs.toArray()));
-                    ps.setObject(2, exchangeId);
-                    ps.setString(3, source.name());
-                },
-                (java.sql.ResultSet rs) -> {
-                    byRef.put(rs.getString(1), rs.getString(2));
-                });
         return byRef;
     }
 

@@ -170,6 +170,23 @@ class SourceImportValidationTest extends IntegrationTest {
     }
 
     @Test
+    void aLargeFileReImportedFindsItsEarlierRowsAcrossTheLookupsChunks() {
+        // the earlier rows are looked up 10,000 references at a time: a change beyond the first chunk is seen
+        String ex = d.createExchange("DRAFT-REIMPORT-LARGE", 5, List.of(5));
+        String header = "record_id,family_name,given_name,birth_date,relative_contact\n";
+        StringBuilder rows = new StringBuilder(header);
+        for (int i = 0; i < 10_050; i++) {
+            rows.append("F-").append(i).append(",Testenko,Ivan,1990-01-01,+38044").append(1_000_000 + i).append('\n');
+        }
+        assertThat(src.post("coordination-staff", ex, "family-appeals", "text/csv", rows.toString(), false).getBody())
+                .containsEntry("created", 10_050);
+        String again = rows.toString().replace("F-10020,Testenko,Ivan,1990-01-01", "F-10020,Testenko,Ivan,1990-02-01")
+                + "F-10050,Pryklad,Petro,1991-01-01,+380440000002\n";
+        assertThat(src.post("coordination-staff", ex, "family-appeals", "text/csv", again, false).getBody())
+                .containsEntry("created", 1).containsEntry("updated", 1).containsEntry("unchanged", 10_049);
+    }
+
+    @Test
     void aSemicolonOrTabSeparatedExportIsReadLikeCsv() {
         String ex = d.createExchange("DRAFT-SEPARATORS", 5, List.of(5));
         // Excel in a Ukrainian locale: semicolons, a comma inside a value, Windows line ends
