@@ -216,6 +216,10 @@ public class SourceRecordRepository {
      * the matcher orders the records itself, and H2 sorted 100,000 rows in a temporary file for an order by.
      */
     public List<MatchRow> matchRows(UUID exchangeId) {
+        // names and dates repeat across the records of 40,000 people: each distinct one is kept (and its date read)
+        // once, not 100,000 times over, beside the matcher's own tables in the heap
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, PartialDate> dates = new java.util.HashMap<>();
         return jdbc.sql("select s.id, s.source, s.source_ref, s.side, s.family_name, s.given_name, s.patronymic, "
                         + "s.birth_date, s.service_number, l.person_id from source_record s "
                         + "left join record_link l on l.record_id = s.id where s.exchange_id = ?")
@@ -223,10 +227,20 @@ public class SourceRecordRepository {
                 .query((rs, n) -> {
                     long pid = rs.getLong(10);
                     Long personId = rs.wasNull() ? null : pid;
+                    String birth = rs.getString(8);
                     return new MatchRow(rs.getLong(1), SourceKind.valueOf(rs.getString(2)), rs.getString(3),
-                            Side.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                            PartialDate.parse(rs.getString(8)), rs.getString(9), personId);
+                            Side.valueOf(rs.getString(4)), once(names, rs.getString(5)), once(names, rs.getString(6)),
+                            once(names, rs.getString(7)), birth == null ? PartialDate.UNKNOWN
+                                    : dates.computeIfAbsent(birth, PartialDate::parse), rs.getString(9), personId);
                 }).list();
+    }
+
+    private static String once(Map<String, String> seen, String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = seen.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 
     public Map<String, Integer> countsBySource(UUID exchangeId) {
