@@ -79,7 +79,8 @@ public class CandidateService {
         // what is known already, read once: a submission may carry thousands of records
         java.util.Map<String, Person> known = new java.util.HashMap<>();
         persons.findByExchange(exchangeId).forEach(p -> known.put(p.side() + "/" + p.externalRef(), p));
-        java.util.Map<String, String> fingerprints = this.records.fingerprints(exchangeId, SourceKind.CANDIDATES);
+        java.util.Map<String, String> fingerprints = this.records.fingerprints(exchangeId, SourceKind.CANDIDATES,
+                records.stream().map(r -> sourceRef(Side.valueOf(r.side()), r.externalRef())).toList());
         // written in JDBC batches after the loop: new people on their list as candidates at once (the lists
         // are compiled afterwards, as a job), and each record kept as a source record of its person
         List<ListEntryRepository.NewEntry> newEntries = new java.util.ArrayList<>();
@@ -123,7 +124,7 @@ public class CandidateService {
     /** The candidate record is kept as a source record of its person, so every person can be traced to sources. */
     private void keepSourceRecord(UUID exchangeId, CandidateController.CandidateRecord r, Person p, long personId,
                                   java.util.Map<String, String> fingerprints, List<SourceRecord> newRecords) {
-        String ref = (p.side() == Side.BRING_HOME ? "H/" : "R/") + p.externalRef();
+        String ref = sourceRef(p.side(), p.externalRef());
         SourceRecord rec = new SourceRecord(0, exchangeId, SourceKind.CANDIDATES, ref, p.side(), p.familyName(),
                 p.givenName(), p.patronymic(), PartialDate.of(p.birthDate()), p.serviceNumber(), p.category().name(), null,
                 null, p.capturedOn(), null, null, null, null, null, p.seriouslyWoundedSick(), r.lifeStatus(), null, null,
@@ -135,6 +136,11 @@ public class CandidateService {
             records.updateContent(rec, null);
         }
         fingerprints.put(ref, rec.fingerprint());
+    }
+
+    /** A candidate's reference as a source record of the candidates source: its side's letter and its own reference. */
+    private static String sourceRef(Side side, String externalRef) {
+        return (side == Side.BRING_HOME ? "H/" : "R/") + externalRef;
     }
 
     private static Person toPerson(UUID exchangeId, CandidateController.CandidateRecord r) {

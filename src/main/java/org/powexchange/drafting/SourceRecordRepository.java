@@ -26,17 +26,6 @@ public class SourceRecordRepository {
         this.batch = batch;
     }
 
-    /** The content fingerprint of every record of one source of the exchange, by source reference. */
-    public java.util.Map<String, String> fingerprints(UUID exchangeId, SourceKind source) {
-        java.util.Map<String, String> byRef = new java.util.HashMap<>();
-        jdbc.sql("select source_ref, content_sha256 from source_record where exchange_id = ? and source = ?")
-                .params(exchangeId, source.name())
-                .query(rs -> {
-                    byRef.put(rs.getString(1), rs.getString(2));
-                });
-        return byRef;
-    }
-
     /**
      * The content fingerprint of those of {@code refs} the source of the exchange has already, by source reference.
      * Looked up through the unique index (one probe per reference, the rows of earlier files left unread): the third

@@ -211,26 +211,21 @@ public final class AccessRules {
     }
 
     /**
-     * The methods the caller may use on a path that no rule names for the method it sent (the first rule naming
-     * the path for a method decides that method, as in {@link #decide}). Not empty: the path is the caller's and
+     * The methods the caller may use on a path that no rule names for the method it sent: those the rules name for
+     * the path that {@link #decide} allows the caller. Not empty: the path is the caller's and
      * the method is wrong, a 405 with these in {@code Allow}; empty: the path is not the caller's at all, a 403
      * that tells nothing about what others may do there.
      */
     public static Set<String> methodsAdmitted(String path, Collection<String> groups, boolean signedIn) {
         Table t = table(path);
-        Set<String> out = new java.util.TreeSet<>();
-        Set<String> decided = new java.util.HashSet<>();
+        Set<String> named = new java.util.TreeSet<>();
         for (Rule r : t.rules()) {
-            if (r.methods().equals("*") || !r.path().matcher(t.path()).matches()) {
-                continue;
-            }
-            for (String method : r.methods().split(",")) {
-                if (decided.add(method) && r.admits(groups, signedIn)) {
-                    out.add(method);
-                }
+            if (!r.methods().equals("*") && r.path().matcher(t.path()).matches()) {
+                named.addAll(List.of(r.methods().split(",")));
             }
         }
-        return out;
+        named.removeIf(method -> !decide(method, path, groups, signedIn).allowed());
+        return named;
     }
 
     /** The table, for the documentation and the access matrix test. */
