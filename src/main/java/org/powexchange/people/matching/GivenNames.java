@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,8 @@ public final class GivenNames {
 
     private final Map<String, int[]> bySkeleton = new HashMap<>();
     private final Map<String, int[]> byStem = new HashMap<>();
-    private final List<Set<Character>> initials = new ArrayList<>();
+    /** Per group, the letters its forms begin with as bits (a skeleton is written in a to z): asked per comparison. */
+    private long[] initials = new long[0];
     private final List<String> forms = new ArrayList<>();
     private final List<Integer> formGroup = new ArrayList<>();
     private final Map<String, int[]> fuzzy = new ConcurrentHashMap<>();
@@ -45,7 +45,7 @@ public final class GivenNames {
                     continue;
                 }
                 String[] parts = line.split("\\|");
-                Set<Character> first = new HashSet<>();
+                long first = 0;
                 for (int i = 1; i < parts.length; i++) {
                     String sk = names.skeleton(parts[i]);
                     if (sk.isEmpty()) {
@@ -55,9 +55,10 @@ public final class GivenNames {
                     g.byStem.merge(stem(sk), new int[] {group}, GivenNames::union);
                     g.forms.add(sk);
                     g.formGroup.add(group);
-                    first.add(sk.charAt(0));
+                    first |= letterBit(sk.charAt(0));
                 }
-                g.initials.add(first);
+                g.initials = java.util.Arrays.copyOf(g.initials, group + 1);
+                g.initials[group] = first;
                 group++;
             }
         } catch (IOException e) {
@@ -132,12 +133,18 @@ public final class GivenNames {
 
     /** Whether an initial (a skeleton's first letter) can stand for a name of one of these groups. */
     public boolean initialFits(char initial, int[] groups) {
+        long bit = letterBit(initial);
         for (int g : groups) {
-            if (initials.get(g).contains(initial)) {
+            if ((initials[g] & bit) != 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The bit of a letter a to z; none for any other character (it begins no form). */
+    private static long letterBit(char c) {
+        return c >= 'a' && c <= 'z' ? 1L << (c - 'a') : 0;
     }
 
     public static boolean overlap(int[] a, int[] b) {

@@ -150,66 +150,78 @@ public record PartialDate(Integer year, Integer month, Integer day) {
      * one is counted on the calendar: 31 August and 1 September, 28 December 2004 and 28 January 2005.
      */
     public double similarity(PartialDate o) {
-        if (!isKnown() || !o.isKnown()) {
+        return similarity(part(year), part(month), part(day), part(o.year), part(o.month), part(o.day));
+    }
+
+    private static int part(Integer p) {
+        return p == null ? 0 : p;
+    }
+
+    /**
+     * {@link #similarity(PartialDate)} on the parts of two dates, 0 for a part not known: the matcher compares
+     * millions of date pairs and keeps the parts as plain numbers.
+     */
+    public static double similarity(int y1, int m1, int d1, int y2, int m2, int d2) {
+        if (y1 == 0 || y2 == 0) {
             return 0.5;
         }
-        if (!year.equals(o.year)) {
-            boolean sameMd = isComplete() && o.isComplete() && month.equals(o.month) && day.equals(o.day);
-            if (sameMd && Math.abs(year - o.year) == 1) {
+        boolean complete = m1 != 0 && d1 != 0 && m2 != 0 && d2 != 0;
+        if (y1 != y2) {
+            boolean sameMd = complete && m1 == m2 && d1 == d2;
+            if (sameMd && Math.abs(y1 - y2) == 1) {
                 return 0.7;
             }
-            if (isComplete() && o.isComplete() && Math.abs(year - o.year) == 1 && month + o.month == 13
-                    && Math.abs(month - o.month) == 11) {
-                double slip = calendarSlip(o); // over New Year (December and January)
+            if (complete && Math.abs(y1 - y2) == 1 && m1 + m2 == 13 && Math.abs(m1 - m2) == 11) {
+                double slip = calendarSlip(y1, m1, d1, y2, m2, d2); // over New Year (December and January)
                 if (slip > 0) {
                     return slip;
                 }
             }
-            return sameMd && transposedDigits(year, o.year) ? 0.6 : 0.0;
+            return sameMd && transposedDigits(y1, y2) ? 0.6 : 0.0;
         }
-        if (isComplete() && o.isComplete()) {
-            if (month.equals(o.month) && day.equals(o.day)) {
+        if (complete) {
+            if (m1 == m2 && d1 == d2) {
                 return 1.0;
             }
-            if (month.equals(o.day) && day.equals(o.month)) {
+            if (m1 == d2 && d1 == m2) {
                 return 0.9;
             }
-            if (month.equals(o.month)) {
-                return Math.abs(day - o.day) == 1 ? 0.8 : 0.45;
+            if (m1 == m2) {
+                return Math.abs(d1 - d2) == 1 ? 0.8 : 0.45;
             }
-            if (day.equals(o.day)) {
-                return Math.abs(month - o.month) == 1 ? 0.75 : 0.45;
+            if (d1 == d2) {
+                return Math.abs(m1 - m2) == 1 ? 0.75 : 0.45;
             }
             // a day off over the turn of a month: one of them the 1st, the months neighbours
-            double slip = Math.abs(month - o.month) == 1 && (day == 1 || o.day == 1) ? calendarSlip(o) : 0;
+            double slip = Math.abs(m1 - m2) == 1 && (d1 == 1 || d2 == 1) ? calendarSlip(y1, m1, d1, y2, m2, d2) : 0;
             return slip > 0 ? slip : 0.2;
         }
-        if (month == null || o.month == null) {
+        if (m1 == 0 || m2 == 0) {
             return 0.75;
         }
-        return month.equals(o.month) ? 0.8 : 0.3;
+        return m1 == m2 ? 0.8 : 0.3;
     }
 
     /**
      * For two complete dates in neighbouring months (December and January of neighbouring years included):
      * 0.8 for the next or previous day, 0.75 for the same day of the next or previous month; 0 otherwise.
      */
-    private double calendarSlip(PartialDate o) {
-        PartialDate first = isBefore(o) ? this : o;
-        PartialDate second = first == this ? o : this;
-        boolean nextMonth = first.month == 12 ? second.month == 1 && second.year == first.year + 1
-                : second.month == first.month + 1 && second.year.equals(first.year);
+    private static double calendarSlip(int y1, int m1, int d1, int y2, int m2, int d2) {
+        boolean firstIsEarlier = y1 < y2 || y1 == y2 && (m1 < m2 || m1 == m2 && d1 < d2);
+        int fy = firstIsEarlier ? y1 : y2;
+        int fm = firstIsEarlier ? m1 : m2;
+        int fd = firstIsEarlier ? d1 : d2;
+        int sy = firstIsEarlier ? y2 : y1;
+        int sm = firstIsEarlier ? m2 : m1;
+        int sd = firstIsEarlier ? d2 : d1;
+        boolean nextMonth = fm == 12 ? sm == 1 && sy == fy + 1 : sm == fm + 1 && sy == fy;
         if (!nextMonth) {
             return 0;
         }
-        if (first.day == java.time.YearMonth.of(first.year, first.month).lengthOfMonth() && second.day == 1) {
+        if (fd == java.time.YearMonth.of(fy, fm).lengthOfMonth() && sd == 1) {
             return 0.8;
         }
-        return first.day.equals(second.day) ? 0.75 : 0;
-    }
-
-    private boolean isBefore(PartialDate o) {
-        return year < o.year || year.equals(o.year) && (month < o.month || month.equals(o.month) && day < o.day);
+        return fd == sd ? 0.75 : 0;
     }
 
     /** 1978 for 1987: two neighbouring digits swapped. */

@@ -63,6 +63,11 @@ public final class RecordMatcher {
     /** Blocks by key; each record resolves its keys to blocks once, when it is read. */
     private final BlockIndex blocks = new BlockIndex();
     private final Map<String, Cluster> byServiceNumber = new HashMap<>();
+    /** Scratch space for one record's keys while its entry is made (the matcher is single-threaded). */
+    private final long[] registerKeys = new long[20];
+    private final long[] probeKeys = new long[24];
+    private final int[] keyCounts = new int[2];
+    private static final Block[] NO_BLOCKS = new Block[0];
     private long nextNewGroup = -1;
     private long comparisons;
 
@@ -95,14 +100,13 @@ public final class RecordMatcher {
         /** {@code blocked} false: a record only scored (no blocks made for it, so repeated scoring keeps nothing). */
         Entry(MatchRecord r, boolean blocked) {
             key = r.key();
-            family = names.familyKey(r.familyName());
-            familySkeleton = names.skeleton(r.familyName());
-            String[] parts = names.familyParts(r.familyName());
-            familyParts = parts;
-            familyPartIds = new int[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                familyPartIds[i] = id(parts[i]);
-            }
+            FamilyName f = familyName(r.familyName());
+            family = f.key();
+            familySkeleton = f.skeleton();
+            familyParts = f.parts();
+            familyPartIds = f.partIds();
+            familyId = f.keyId();
+            familySkeletonId = f.skeletonId();
             String givenName = r.givenName();
             String patronymicName = r.patronymic();
             if ((patronymicName == null || patronymicName.isBlank()) && givenName != null
@@ -114,29 +118,43 @@ public final class RecordMatcher {
                     patronymicName = split[1];
                 }
             }
-            given = names.skeleton(givenName);
-            givenInitial = NameNormalizer.isInitial(givenName) || given.length() == 1;
-            givenGroups = givenInitial ? new int[0] : names.givenNames().groups(given);
-            patronymic = names.skeleton(patronymicName);
-            patronymicInitial = NameNormalizer.isInitial(patronymicName) || patronymic.length() == 1;
-            patronymicGroups = patronymic.isEmpty() || patronymicInitial ? new int[0]
-                    : names.givenNames().patronymicGroups(patronymic);
+            GivenName g = givenName(givenName);
+            given = g.skeleton();
+            givenInitial = g.initial();
+            givenGroups = g.groups();
+            givenId = g.id();
+            GivenName p = patronymic(patronymicName);
+            patronymic = p.skeleton();
+            patronymicInitial = p.initial();
+            patronymicGroups = p.groups();
+            patronymicId = p.id();
             birth = r.birthDate() == null ? PartialDate.UNKNOWN : r.birthDate();
             service = normaliseService(r.serviceNumber());
-            familyId = id(family);
-            familySkeletonId = id(familySkeleton);
-            givenId = id(given);
             year = birth.isKnown() ? birth.year() : 0;
             month = birth.month() == null ? 0 : birth.month();
             day = birth.day() == null ? 0 : birth.day();
             birthOrder = year * 10_000 + month * 100 + day;
             information = information(this);
-            long[] register = new long[20];
-            long[] probe = new long[24];
-            int[] counts = new int[2];
-            keys(this, register, probe, counts);
-            keys = blocked ? blocks(register, counts[0]) : new Block[0];
-            probes = blocked ? blocks(probe, counts[1]) : new Block[0];
+            if (blocked) {
+                long[] register = registerKeys;
+                long[] probe = probeKeys;
+                int[] counts = keyCounts;
+                keys(this, register, probe, counts);
+                keys = blocks(register, counts[0]);
+                pendingProbes = java.util.Arrays.copyOf(probe, counts[1]);
+            } else {
+                keys = NO_BLOCKS;
+                probes = NO_BLOCKS;
+            }
+        }
+
+        /**
+         * The blocks searched for this record's candidates, once every record's own keys have their blocks: a key
+         * no record is listed under has no block (none is made for it), and it could never name a candidate.
+         */
+        void resolveProbes() {
+            probes = existingBlocks(pendingProbes);
+            pendingProbes = null;
         }
 
         /** The parts of a double surname as family keys (none for a single surname), and their ids. */
@@ -145,6 +163,7 @@ public final class RecordMatcher {
         final int familyId;
         final int familySkeletonId;
         final int givenId;
+        final int patronymicId;
         /** The birth date's parts, 0 where unknown (compared in the hot loops without unboxing). */
         final int year;
         final int month;
@@ -154,7 +173,9 @@ public final class RecordMatcher {
         final int information;
         /** The blocks the record is listed in, and the blocks searched for its candidates. */
         final Block[] keys;
-        final Block[] probes;
+        Block[] probes;
+        /** The keys of {@link #probes} until they are resolved. */
+        private long[] pendingProbes;
 
         /** The key used for blocking: the given name's group where known (Mykola and Nikolai block together). */
         long givenKey() {
@@ -211,6 +232,12 @@ public final class RecordMatcher {
         List<Entry> ordered = new ArrayList<>(incoming.size());
         for (MatchRecord r : incoming) {
             ordered.add(new Entry(r));
+        }
+        for (Entry e : known) {
+            e.resolveProbes();
+        }
+        for (Entry e : ordered) {
+            e.resolveProbes();
         }
         ordered.sort(CANONICAL);
         List<Assignment> out = new ArrayList<>(incoming.size());
@@ -410,6 +437,9 @@ public final class RecordMatcher {
     private static int serviceRelation(Cluster a, Cluster b) {
         if (a.services.isEmpty() || b.services.isEmpty()) {
             return SERVICE_SAME;
+        }
+        if (a.services.size() == 1 && b.services.size() == 1) { // the usual case: no iterators
+            return serviceRelation(a.firstService, b.firstService);
         }
         int best = SERVICE_OTHER;
         for (String x : a.services) {
@@ -619,7 +649,7 @@ public final class RecordMatcher {
         if (a.year != b.year && !(a.day != 0 && a.month == b.month && a.day == b.day) && !overNewYear(a, b)) {
             return 0;
         }
-        return a.birth.similarity(b.birth);
+        return PartialDate.similarity(a.year, a.month, a.day, b.year, b.month, b.day);
     }
 
     /** Complete dates in December and January of neighbouring years: a day or a month may have slipped. */
@@ -666,13 +696,13 @@ public final class RecordMatcher {
 
     /** Given names: equal, the same name in another form (Mykola/Nikolai/Kolia), an initial that fits, or spelling. */
     private double givenSimilarity(Entry a, Entry b) {
-        if (a.given.isEmpty() || b.given.isEmpty()) {
+        if (a.givenId == 0 || b.givenId == 0) { // ids, not the strings: no string is read per comparison
             return 0;
         }
         if (a.givenInitial || b.givenInitial) {
             return initialFits(a.givenInitial ? a : b, a.givenInitial ? b : a, true) ? INITIAL_FIT : 0;
         }
-        if (a.given.equals(b.given)) {
+        if (a.givenId == b.givenId) {
             return 1;
         }
         if (GivenNames.overlap(a.givenGroups, b.givenGroups)) {
@@ -685,13 +715,13 @@ public final class RecordMatcher {
 
     /** -1 where either has no patronymic; otherwise as for given names, read back to the father's name. */
     private double patronymicSimilarity(Entry a, Entry b) {
-        if (a.patronymic.isEmpty() || b.patronymic.isEmpty()) {
+        if (a.patronymicId == 0 || b.patronymicId == 0) {
             return -1;
         }
         if (a.patronymicInitial || b.patronymicInitial) {
             return initialFits(a.patronymicInitial ? a : b, a.patronymicInitial ? b : a, false) ? 0.9 : 0.2;
         }
-        if (a.patronymic.equals(b.patronymic) || GivenNames.overlap(a.patronymicGroups, b.patronymicGroups)) {
+        if (a.patronymicId == b.patronymicId || GivenNames.overlap(a.patronymicGroups, b.patronymicGroups)) {
             return 1;
         }
         if (a.patronymicGroups.length > 0 && b.patronymicGroups.length > 0) {
@@ -768,7 +798,7 @@ public final class RecordMatcher {
      * different families), so it is averaged with the share of letters that need no edit.
      */
     private double familySimilarity(int idA, String a, int idB, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
+        if (idA == 0 || idB == 0) {
             return 0;
         }
         if (idA == idB) {
@@ -788,7 +818,7 @@ public final class RecordMatcher {
     }
 
     private double similarity(int idA, String a, int idB, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
+        if (idA == 0 || idB == 0) {
             return 0;
         }
         if (idA == idB) {
@@ -803,7 +833,67 @@ public final class RecordMatcher {
         return s;
     }
 
+    /** A family name as compared: its key, skeleton, the parts of a double name, and their ids. */
+    private record FamilyName(String key, String skeleton, String[] parts, int[] partIds, int keyId, int skeletonId) {
+    }
+
+    /** A given name or patronymic as compared. */
+    private record GivenName(String skeleton, boolean initial, int[] groups, int id) {
+    }
+
+    private static final int[] NO_GROUPS = new int[0];
+    /**
+     * Names repeat across the records of one person and of many (100,000 records carry some 30,000 family names):
+     * each written form is read once, not once per record.
+     */
+    private final Map<String, FamilyName> familyNames = new HashMap<>();
+    private final Map<String, GivenName> givenNames = new HashMap<>();
+    private final Map<String, GivenName> patronymics = new HashMap<>();
+
+    private FamilyName familyName(String written) {
+        FamilyName known = familyNames.get(written);
+        if (known == null) {
+            String[] parts = names.familyParts(written);
+            int[] partIds = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                partIds[i] = id(parts[i]);
+            }
+            String key = names.familyKey(written);
+            String skeleton = names.skeleton(written);
+            known = new FamilyName(key, skeleton, parts, partIds, id(key), id(skeleton));
+            familyNames.put(written, known);
+        }
+        return known;
+    }
+
+    private GivenName givenName(String written) {
+        GivenName known = givenNames.get(written);
+        if (known == null) {
+            String skeleton = names.skeleton(written);
+            boolean initial = NameNormalizer.isInitial(written) || skeleton.length() == 1;
+            known = new GivenName(skeleton, initial, initial ? NO_GROUPS : names.givenNames().groups(skeleton), id(skeleton));
+            givenNames.put(written, known);
+        }
+        return known;
+    }
+
+    private GivenName patronymic(String written) {
+        GivenName known = patronymics.get(written);
+        if (known == null) {
+            String skeleton = names.skeleton(written);
+            boolean initial = NameNormalizer.isInitial(written) || skeleton.length() == 1;
+            known = new GivenName(skeleton, initial, skeleton.isEmpty() || initial ? NO_GROUPS
+                    : names.givenNames().patronymicGroups(skeleton), id(skeleton));
+            patronymics.put(written, known);
+        }
+        return known;
+    }
+
+    /** 0 for the empty name: an empty name compares with nothing. */
     private int id(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
         Integer known = ids.get(s);
         if (known == null) {
             known = ids.size() + 1;
@@ -854,9 +944,9 @@ public final class RecordMatcher {
 
     private void collect(Entry e, int mark, List<Cluster> out) {
         for (Block b : e.probes) {
-            List<Cluster> members = b.members;
-            for (int i = 0, n = members.size(); i < n; i++) {
-                Cluster c = members.get(i);
+            Cluster[] members = b.members;
+            for (int i = 0, n = b.size; i < n; i++) {
+                Cluster c = members[i];
                 if (c.seen != mark) {
                     c.seen = mark;
                     out.add(c);
@@ -867,7 +957,16 @@ public final class RecordMatcher {
 
     /** The people listed under one blocking key, in the order they were listed. */
     private static final class Block {
-        final List<Cluster> members = new ArrayList<>(2);
+        /** Most blocks list one or two people: an array of its own, not a list around one (100,000s of blocks). */
+        Cluster[] members = new Cluster[2];
+        int size;
+
+        void add(Cluster c) {
+            if (size == members.length) {
+                members = java.util.Arrays.copyOf(members, size * 2);
+            }
+            members[size++] = c;
+        }
     }
 
     private Block[] blocks(long[] keys, int n) {
@@ -878,11 +977,40 @@ public final class RecordMatcher {
         return out;
     }
 
+    /** The blocks of those keys that have one, in the order of the keys. */
+    private Block[] existingBlocks(long[] keys) {
+        Block[] found = new Block[keys.length];
+        int n = 0;
+        for (long k : keys) {
+            Block b = blocks.find(k);
+            if (b != null) {
+                found[n++] = b;
+            }
+        }
+        return n == found.length ? found : java.util.Arrays.copyOf(found, n);
+    }
+
     /** Blocks by their 64-bit key (open addressing; a clash of two keys would only add candidates). */
     private static final class BlockIndex {
         private long[] keys = new long[1 << 12];
         private Block[] values = new Block[1 << 12];
         private int size;
+
+        /** The block of a key, or null where no record is listed under it. */
+        Block find(long k) {
+            if (k == 0) {
+                k = 1;
+            }
+            int mask = keys.length - 1;
+            int i = (int) (k ^ (k >>> 32)) & mask;
+            while (keys[i] != 0) {
+                if (keys[i] == k) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return null;
+        }
 
         Block get(long k) {
             if (k == 0) {
@@ -945,7 +1073,7 @@ public final class RecordMatcher {
         for (Block b : e.keys) {
             if (!c.blocked.contains(b)) {
                 c.blocked.add(b);
-                b.members.add(c);
+                b.add(c);
             }
         }
     }
