@@ -64,50 +64,45 @@ public class SourceRecordRepository {
      */
     public void insertAll(List<SourceRecord> records, List<String> fingerprints, Long batchId) {
         OffsetDateTime now = OffsetDateTime.now();
+        List<Integer> rows = java.util.stream.IntStream.range(0, records.size()).boxed().toList();
+        // in chunks of 1,000: the driver holds one chunk's parameters at a time, not a whole file's (20,000 rows of
+        // 27 values each, which lived through every young collection of the import)
         batch.batchUpdate("insert into source_record (exchange_id, source, source_ref, side, content_sha256, family_name, "
                         + "given_name, birth_date, service_number, category, rank_title, unit_name, captured_on, captured_place, "
                         + "location_held, evidence_type, evidence_date, strategic_flags, seriously_wounded_sick, "
                         + "declared_life_status, relative_contact, last_seen_on, dna_sample_ref, batch_id, imported_at, "
                         + "patronymic, data_warning) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                rows, 1000, (ps, i) -> {
                     // typed setters: a null of unknown type would make the driver's parameter metadata be read
-                    @Override
-                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
-                        SourceRecord r = records.get(i);
-                        ps.setObject(1, r.exchangeId());
-                        ps.setString(2, r.source().name());
-                        ps.setString(3, r.sourceRef());
-                        ps.setString(4, r.side().name());
-                        ps.setString(5, fingerprints.get(i));
-                        ps.setString(6, r.familyName());
-                        ps.setString(7, r.givenName());
-                        ps.setString(8, blankToNull(r.birthDate()));
-                        ps.setString(9, r.serviceNumber());
-                        ps.setString(10, r.category());
-                        ps.setString(11, r.rank());
-                        ps.setString(12, r.unit());
-                        set(ps, 13, r.capturedOn(), Types.DATE);
-                        ps.setString(14, r.capturedPlace());
-                        ps.setString(15, r.locationHeld());
-                        ps.setString(16, r.evidenceType());
-                        set(ps, 17, r.evidenceDate(), Types.DATE);
-                        ps.setString(18, r.strategicFlags());
-                        set(ps, 19, r.seriouslyWoundedSick(), Types.BOOLEAN);
-                        ps.setString(20, r.declaredLifeStatus());
-                        ps.setString(21, r.relativeContact());
-                        set(ps, 22, r.lastSeenOn(), Types.DATE);
-                        ps.setString(23, r.dnaSampleRef());
-                        set(ps, 24, batchId, Types.BIGINT);
-                        ps.setObject(25, now);
-                        ps.setString(26, r.patronymic());
-                        ps.setString(27, r.dataWarning());
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return records.size();
-                    }
+                    SourceRecord r = records.get(i);
+                    ps.setObject(1, r.exchangeId());
+                    ps.setString(2, r.source().name());
+                    ps.setString(3, r.sourceRef());
+                    ps.setString(4, r.side().name());
+                    ps.setString(5, fingerprints.get(i));
+                    ps.setString(6, r.familyName());
+                    ps.setString(7, r.givenName());
+                    ps.setString(8, blankToNull(r.birthDate()));
+                    ps.setString(9, r.serviceNumber());
+                    ps.setString(10, r.category());
+                    ps.setString(11, r.rank());
+                    ps.setString(12, r.unit());
+                    set(ps, 13, r.capturedOn(), Types.DATE);
+                    ps.setString(14, r.capturedPlace());
+                    ps.setString(15, r.locationHeld());
+                    ps.setString(16, r.evidenceType());
+                    set(ps, 17, r.evidenceDate(), Types.DATE);
+                    ps.setString(18, r.strategicFlags());
+                    set(ps, 19, r.seriouslyWoundedSick(), Types.BOOLEAN);
+                    ps.setString(20, r.declaredLifeStatus());
+                    ps.setString(21, r.relativeContact());
+                    set(ps, 22, r.lastSeenOn(), Types.DATE);
+                    ps.setString(23, r.dnaSampleRef());
+                    set(ps, 24, batchId, Types.BIGINT);
+                    ps.setObject(25, now);
+                    ps.setString(26, r.patronymic());
+                    ps.setString(27, r.dataWarning());
                 });
         // records that arrive as people already (the /candidates endpoint): linked as given
         List<SourceRecord> given = records.stream().filter(r -> r.personId() != null).toList();
@@ -160,7 +155,7 @@ public class SourceRecordRepository {
     public void linkAll(List<Link> links) {
         // in chunks of 1,000: the driver holds one chunk's parameters, not 100,000 rows of them next to the matcher's result
         batch.batchUpdate("insert into record_link (person_id, match_confidence, match_basis, record_id) values (?, ?, ?, ?)",
-                links.stream().sorted(java.util.Comparator.comparingLong(Link::recordId)).toList(), 1000,
+                links.stream().sorted(java.util.Comparator.comparingLong(Link::personId).thenComparingLong(Link::recordId)).toList(), 1000,
                 (ps, l) -> {
                     ps.setLong(1, l.personId());
                     ps.setDouble(2, l.confidence());
