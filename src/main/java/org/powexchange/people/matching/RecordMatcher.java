@@ -60,7 +60,7 @@ public final class RecordMatcher {
     private int stamp;
 
     private final Map<Long, Cluster> clusters = new HashMap<>();
-    /** Blocks by key; each record resolves its keys to blocks once, when it is read. */
+    /** Blocks by key; a record resolves its keys to blocks once: its own when it is read, those it searches once all are read. */
     private final BlockIndex blocks = new BlockIndex();
     private final Map<String, Cluster> byServiceNumber = new HashMap<>();
     /** Scratch space for one record's keys while its entry is made (the matcher is single-threaded). */
