@@ -64,6 +64,15 @@ public class DemoSeed implements DisposableBean {
      * not spread as background work over the first minute an official (or a benchmark) is already working in.
      */
     static final Duration STEP_EVERY = Duration.ofMillis(250);
+    /**
+     * While the first start seeds (about 5 s), other requests are answered 503 with Retry-After ({@link
+     * DemoSeedGate}): nobody works in a half-seeded demo, and the seed's first run of every process path does not
+     * run beside an official's import. The gate opens when the seed is done, fails, or after this long at most
+     * (a seed that cannot go on, say with the job executor off, never keeps the application closed).
+     */
+    static final Duration GATE_AT_MOST = Duration.ofSeconds(30);
+    /** The header that lets the seed's own requests through the gate (its value is new at every start). */
+    static final String GATE_HEADER = "X-Demo-Seed";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -76,6 +85,9 @@ public class DemoSeed implements DisposableBean {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ScheduledExecutorService driver;
     private String base;
+    private final String gateToken = UUID.randomUUID().toString();
+    /** Until when (epoch millis) requests other than the seed's are turned away; 0: open. */
+    private volatile long gateClosedUntil;
 
     public DemoSeed(DemoSeedRepository seeds, TaskService tasks, ObjectMapper json, DemoProperties demo,
                     Environment env,
@@ -99,6 +111,12 @@ public class DemoSeed implements DisposableBean {
         }
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         useBaseUrl("http://localhost:" + port);
+        if (seeds.find(WAITING_REF).isPresent() && seeds.find(RUNNING_REF).isPresent() && seeds.unfinished().isEmpty()) {
+            return; // seeded on an earlier start
+        }
+        closeGate(GATE_AT_MOST);
+        log.warn("DEMO seed: first start, the demo exchanges are being seeded; other requests get 503 until then "
+                + "(at most {} s)", GATE_AT_MOST.toSeconds());
         OffsetDateTime giveUpAt = OffsetDateTime.now().plus(GIVE_UP_AFTER);
         driver = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-seed");
@@ -114,10 +132,35 @@ public class DemoSeed implements DisposableBean {
                 done = false; // the next tick tries again (a job may still be running)
                 log.debug("demo seed: {}", e.toString());
             }
+            if (done && gateClosedUntil != 0) {
+                log.warn("DEMO seed: done; the application takes every request");
+            }
+            if (done) {
+                openGate();
+            }
             if (done || OffsetDateTime.now().isAfter(giveUpAt)) {
                 driver.shutdown();
             }
         }, STEP_EVERY.toMillis(), STEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a request may be served now: the gate is open, or the request is the seed's own. */
+    boolean admits(String gateHeader) {
+        long until = gateClosedUntil;
+        return until == 0 || System.currentTimeMillis() >= until || gateToken.equals(gateHeader);
+    }
+
+    void closeGate(Duration atMost) {
+        gateClosedUntil = System.currentTimeMillis() + atMost.toMillis();
+    }
+
+    void openGate() {
+        gateClosedUntil = 0;
+    }
+
+    /** What the seed's own requests carry in {@link #GATE_HEADER}. */
+    String gateToken() {
+        return gateToken;
     }
 
     /** Never in prod, and only with a demo user of the Coordination Staff to act as. */
@@ -145,6 +188,7 @@ public class DemoSeed implements DisposableBean {
                     DemoPeople.inFirstPhase());
         } catch (Exception e) {
             log.warn("demo seed failed: {}", e.toString());
+            openGate();
         }
     }
 
@@ -295,7 +339,7 @@ public class DemoSeed implements DisposableBean {
     private Response call(String group, String method, String path, Object body) throws IOException, InterruptedException {
         String auth = Base64.getEncoder().encodeToString(credentialsByGroup.get(group).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + auth).header("Accept", "application/json");
+                .header("Authorization", "Basic " + auth).header("Accept", "application/json").header(GATE_HEADER, gateToken);
         if (body == null) {
             b.GET();
         } else {
