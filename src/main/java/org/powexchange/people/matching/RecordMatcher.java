@@ -998,31 +998,15 @@ public final class RecordMatcher {
 
         /** The block of a key, or null where no record is listed under it. */
         Block find(long k) {
-            if (k == 0) {
-                k = 1;
-            }
-            int mask = keys.length - 1;
-            int i = (int) (k ^ (k >>> 32)) & mask;
-            while (keys[i] != 0) {
-                if (keys[i] == k) {
-                    return values[i];
-                }
-                i = (i + 1) & mask;
-            }
-            return null;
+            int i = slot(nonZero(k));
+            return keys[i] == 0 ? null : values[i];
         }
 
         Block get(long k) {
-            if (k == 0) {
-                k = 1;
-            }
-            int mask = keys.length - 1;
-            int i = (int) (k ^ (k >>> 32)) & mask;
-            while (keys[i] != 0) {
-                if (keys[i] == k) {
-                    return values[i];
-                }
-                i = (i + 1) & mask;
+            k = nonZero(k);
+            int i = slot(k);
+            if (keys[i] != 0) {
+                return values[i];
             }
             Block b = new Block();
             keys[i] = k;
@@ -1033,19 +1017,30 @@ public final class RecordMatcher {
             return b;
         }
 
+        /** Where a key is, or the free slot where it would go. */
+        private int slot(long k) {
+            int mask = keys.length - 1;
+            int i = (int) (k ^ (k >>> 32)) & mask;
+            while (keys[i] != 0 && keys[i] != k) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        /** 0 marks a free slot: key 0 is kept as 1 (a clash only adds candidates). */
+        private static long nonZero(long k) {
+            return k == 0 ? 1 : k;
+        }
+
         private void grow() {
             long[] oldKeys = keys;
             Block[] oldValues = values;
             keys = new long[oldKeys.length * 2];
             values = new Block[oldKeys.length * 2];
-            int mask = keys.length - 1;
             for (int j = 0; j < oldKeys.length; j++) {
                 long k = oldKeys[j];
                 if (k != 0) {
-                    int i = (int) (k ^ (k >>> 32)) & mask;
-                    while (keys[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
+                    int i = slot(k);
                     keys[i] = k;
                     values[i] = oldValues[j];
                 }
