@@ -65,10 +65,10 @@ public class DemoSeed implements DisposableBean {
      */
     static final Duration STEP_EVERY = Duration.ofMillis(250);
     /**
-     * While the first start seeds (about 5 s), other requests are answered 503 with Retry-After ({@link
-     * DemoSeedGate}): nobody works in a half-seeded demo, and the seed's first run of every process path does not
-     * run beside an official's import. The gate opens when the seed is done, fails, or after this long at most
-     * (a seed that cannot go on, say with the job executor off, never keeps the application closed).
+     * While the first start seeds (about 5 s), other requests wait until it is done ({@link DemoSeedGate}): nobody
+     * works in a half-seeded demo, and the seed's first run of every process path does not run beside an official's
+     * import. The gate opens when the seed is done, fails, or after this long at most (a seed that cannot go on, say
+     * with the job executor off, never holds a request longer).
      */
     static final Duration GATE_AT_MOST = Duration.ofSeconds(30);
     /** The header that lets the seed's own requests through the gate (its value is new at every start). */
@@ -86,8 +86,9 @@ public class DemoSeed implements DisposableBean {
     private ScheduledExecutorService driver;
     private String base;
     private final String gateToken = UUID.randomUUID().toString();
-    /** Until when (epoch millis) requests other than the seed's are turned away; 0: open. */
+    /** Until when (epoch millis) requests other than the seed's wait; 0: open. */
     private volatile long gateClosedUntil;
+    private final Object gate = new Object();
 
     public DemoSeed(DemoSeedRepository seeds, TaskService tasks, ObjectMapper json, DemoProperties demo,
                     Environment env,
@@ -115,7 +116,7 @@ public class DemoSeed implements DisposableBean {
             return; // seeded on an earlier start
         }
         closeGate(GATE_AT_MOST);
-        log.warn("DEMO seed: first start, the demo exchanges are being seeded; other requests get 503 until then "
+        log.warn("DEMO seed: first start, the demo exchanges are being seeded; other requests wait until then "
                 + "(at most {} s)", GATE_AT_MOST.toSeconds());
         OffsetDateTime giveUpAt = OffsetDateTime.now().plus(GIVE_UP_AFTER);
         driver = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -152,12 +153,25 @@ public class DemoSeed implements DisposableBean {
                         gateHeader.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Holds the calling request until the gate opens (the seed done or failed) or its time is up. */
+    void awaitGate() throws InterruptedException {
+        synchronized (gate) {
+            long left;
+            while (gateClosedUntil != 0 && (left = gateClosedUntil - System.currentTimeMillis()) > 0) {
+                gate.wait(left);
+            }
+        }
+    }
+
     void closeGate(Duration atMost) {
         gateClosedUntil = System.currentTimeMillis() + atMost.toMillis();
     }
 
     void openGate() {
-        gateClosedUntil = 0;
+        synchronized (gate) {
+            gateClosedUntil = 0;
+            gate.notifyAll();
+        }
     }
 
     /** What the seed's own requests carry in {@link #GATE_HEADER}. */

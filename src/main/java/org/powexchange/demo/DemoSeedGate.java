@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Demo only: while the first start seeds its demo exchanges ({@link DemoSeed#GATE_AT_MOST} at most), answers every
- * request but the seed's own 503 with Retry-After, before authentication or anything else runs.
+ * Demo only: while the first start seeds its demo exchanges, holds every request but the seed's own until the seed
+ * is done ({@link DemoSeed#GATE_AT_MOST} at most), before authentication or anything else runs. A client that
+ * starts right after start-up waits a few seconds once instead of meeting a half-seeded demo or an error.
  */
 @Component
 @ConditionalOnProperty(name = "powexchange.demo.seed.enabled", havingValue = "true")
@@ -30,15 +30,15 @@ public class DemoSeedGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (seed.admits(request.getHeader(DemoSeed.GATE_HEADER))) {
-            chain.doFilter(request, response);
-            return;
+        if (!seed.admits(request.getHeader(DemoSeed.GATE_HEADER))) {
+            try {
+                seed.awaitGate();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the server is stopping
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return;
+            }
         }
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", "2");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Starting\",\"status\":503,\"detail\":"
-                + "\"first start: the demo exchanges are being seeded (a few seconds); retry then\"}");
+        chain.doFilter(request, response);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.powexchange.UnitTest;
 import org.powexchange.security.DemoProperties;
@@ -13,67 +15,69 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** While the first start seeds the demo, only the seed's own requests are served; the gate never stays shut. */
+/** While the first start seeds the demo, other requests wait for it; the seed's own pass; the gate never stays shut. */
 @UnitTest
 class DemoSeedGateTest {
 
     private final DemoSeed seed = new DemoSeed(null, null, new ObjectMapper(), new DemoProperties(true, List.of()),
             new MockEnvironment(), false);
     private final DemoSeedGate gate = new DemoSeedGate(seed);
+    /** Threads of its own: the common pool may have one thread only on two cores, and a held request blocks it. */
+    private final java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
 
-    private MockHttpServletResponse call(String gateHeader, MockFilterChain chain) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/exchanges");
-        if (gateHeader != null) {
-            request.addHeader(DemoSeed.GATE_HEADER, gateHeader);
-        }
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        gate.doFilter(request, response, chain);
-        return response;
-    }
-
-    @Test
-    void whileSeedingOthersAreAskedToRetryAndNothingRuns() throws Exception {
-        seed.closeGate(DemoSeed.GATE_AT_MOST);
-        MockFilterChain chain = new MockFilterChain();
-        MockHttpServletResponse r = call(null, chain);
-        assertThat(r.getStatus()).isEqualTo(503);
-        assertThat(r.getHeader("Retry-After")).isEqualTo("2");
-        assertThat(r.getContentType()).startsWith("application/problem+json");
-        assertThat(r.getContentAsString()).contains("\"status\":503").contains("demo exchanges are being seeded");
-        assertThat(chain.getRequest()).as("the request went no further").isNull();
-        // a guessed token is no way in
-        MockFilterChain guessed = new MockFilterChain();
-        assertThat(call("00000000-0000-0000-0000-000000000000", guessed).getStatus()).isEqualTo(503);
-        assertThat(guessed.getRequest()).isNull();
-    }
-
-    @Test
-    void theSeedsOwnRequestsPass() throws Exception {
-        seed.closeGate(DemoSeed.GATE_AT_MOST);
-        MockFilterChain chain = new MockFilterChain();
-        assertThat(call(seed.gateToken(), chain).getStatus()).isEqualTo(200);
-        assertThat(chain.getRequest()).isNotNull();
-    }
-
-    @Test
-    void openWhenTheSeedIsDoneOrAfterItsTimeAtMost() throws Exception {
-        seed.closeGate(DemoSeed.GATE_AT_MOST);
+    @org.junit.jupiter.api.AfterEach
+    void stopClients() {
         seed.openGate();
-        MockFilterChain done = new MockFilterChain();
-        call(null, done);
-        assertThat(done.getRequest()).isNotNull();
+        clients.shutdownNow();
+    }
 
-        seed.closeGate(Duration.ZERO); // its time is up: a seed that cannot go on never keeps the application shut
-        MockFilterChain expired = new MockFilterChain();
-        call(null, expired);
-        assertThat(expired.getRequest()).isNotNull();
+    /** Runs a request through the gate on another thread; the future holds the chain once the request got through. */
+    private CompletableFuture<MockFilterChain> request(String gateHeader) {
+        return CompletableFuture.supplyAsync(() -> {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/exchanges");
+            if (gateHeader != null) {
+                request.addHeader(DemoSeed.GATE_HEADER, gateHeader);
+            }
+            MockFilterChain chain = new MockFilterChain();
+            try {
+                gate.doFilter(request, new MockHttpServletResponse(), chain);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return chain;
+        }, clients);
+    }
+
+    @Test
+    void whileSeedingAnotherRequestWaitsAndGoesOnWhenTheSeedIsDone() throws Exception {
+        seed.closeGate(DemoSeed.GATE_AT_MOST);
+        CompletableFuture<MockFilterChain> official = request(null);
+        CompletableFuture<MockFilterChain> guessed = request("00000000-0000-0000-0000-000000000000");
+        Thread.sleep(300);
+        assertThat(official).as("held while the seed runs").isNotDone();
+        assertThat(guessed).as("a guessed token is no way through").isNotDone();
+        seed.openGate();
+        assertThat(official.get(5, TimeUnit.SECONDS).getRequest()).as("served once the seed is done").isNotNull();
+        assertThat(guessed.get(5, TimeUnit.SECONDS).getRequest()).isNotNull();
+    }
+
+    @Test
+    void theSeedsOwnRequestsPassAtOnce() throws Exception {
+        seed.closeGate(DemoSeed.GATE_AT_MOST);
+        assertThat(request(seed.gateToken()).get(2, TimeUnit.SECONDS).getRequest()).isNotNull();
+    }
+
+    @Test
+    void aSeedThatCannotGoOnHoldsNobodyLongerThanItsTime() throws Exception {
+        seed.closeGate(Duration.ofMillis(400));
+        long start = System.nanoTime();
+        assertThat(request(null).get(5, TimeUnit.SECONDS).getRequest()).isNotNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(DemoSeed.GATE_AT_MOST).isLessThanOrEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void openWhenNothingIsSeeded() throws Exception {
-        MockFilterChain chain = new MockFilterChain();
-        call(null, chain);
-        assertThat(chain.getRequest()).isNotNull();
+        assertThat(request(null).get(2, TimeUnit.SECONDS).getRequest()).isNotNull();
     }
 }
