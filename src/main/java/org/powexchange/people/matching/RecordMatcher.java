@@ -867,24 +867,23 @@ public final class RecordMatcher {
     }
 
     private GivenName givenName(String written) {
-        GivenName known = givenNames.get(written);
-        if (known == null) {
-            String skeleton = names.skeleton(written);
-            boolean initial = NameNormalizer.isInitial(written) || skeleton.length() == 1;
-            known = new GivenName(skeleton, initial, initial ? NO_GROUPS : names.givenNames().groups(skeleton), id(skeleton));
-            givenNames.put(written, known);
-        }
-        return known;
+        return givenOrPatronymic(written, givenNames, false);
     }
 
     private GivenName patronymic(String written) {
-        GivenName known = patronymics.get(written);
+        return givenOrPatronymic(written, patronymics, true);
+    }
+
+    /** A given name, or a patronymic read back to the father's name for its groups. */
+    private GivenName givenOrPatronymic(String written, Map<String, GivenName> read, boolean patronymic) {
+        GivenName known = read.get(written);
         if (known == null) {
             String skeleton = names.skeleton(written);
             boolean initial = NameNormalizer.isInitial(written) || skeleton.length() == 1;
-            known = new GivenName(skeleton, initial, skeleton.isEmpty() || initial ? NO_GROUPS
-                    : names.givenNames().patronymicGroups(skeleton), id(skeleton));
-            patronymics.put(written, known);
+            int[] groups = initial || skeleton.isEmpty() ? NO_GROUPS
+                    : patronymic ? names.givenNames().patronymicGroups(skeleton) : names.givenNames().groups(skeleton);
+            known = new GivenName(skeleton, initial, groups, id(skeleton));
+            read.put(written, known);
         }
         return known;
     }
