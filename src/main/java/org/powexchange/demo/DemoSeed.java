@@ -112,8 +112,8 @@ public class DemoSeed implements DisposableBean {
         }
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         useBaseUrl("http://localhost:" + port);
-        if (seeds.find(WAITING_REF).isPresent() && seeds.find(RUNNING_REF).isPresent() && seeds.unfinished().isEmpty()) {
-            return; // seeded on an earlier start
+        if (seeded()) {
+            return; // on an earlier start
         }
         closeGate(GATE_AT_MOST);
         log.warn("DEMO seed: first start, the demo exchanges are being seeded; other requests wait until then "
@@ -133,10 +133,10 @@ public class DemoSeed implements DisposableBean {
                 done = false; // the next tick tries again (a job may still be running)
                 log.debug("demo seed: {}", e.toString());
             }
-            if (done && gateClosedUntil != 0) {
-                log.warn("DEMO seed: done; the application takes every request");
-            }
             if (done) {
+                if (gateClosedUntil != 0) {
+                    log.warn("DEMO seed: done; the application takes every request");
+                }
                 openGate();
             }
             if (done || OffsetDateTime.now().isAfter(giveUpAt)) {
@@ -243,6 +243,11 @@ public class DemoSeed implements DisposableBean {
                 advance(s);
             }
         }
+        return seeded();
+    }
+
+    /** Both exchanges created (the running one is created last) and each at its target. */
+    private boolean seeded() {
         return seeds.unfinished().isEmpty() && seeds.find(RUNNING_REF).isPresent();
     }
 

@@ -136,12 +136,9 @@ public final class RecordMatcher {
             birthOrder = year * 10_000 + month * 100 + day;
             information = information(this);
             if (blocked) {
-                long[] register = registerKeys;
-                long[] probe = probeKeys;
-                int[] counts = keyCounts;
-                keys(this, register, probe, counts);
-                keys = blocks(register, counts[0]);
-                pendingProbes = java.util.Arrays.copyOf(probe, counts[1]);
+                keys(this, registerKeys, probeKeys, keyCounts);
+                keys = blocks(registerKeys, keyCounts[0]);
+                pendingProbes = java.util.Arrays.copyOf(probeKeys, keyCounts[1]);
             } else {
                 keys = NO_BLOCKS;
                 probes = NO_BLOCKS;
